@@ -1,0 +1,2 @@
+from . import test_point
+from . import test_ui

@@ -1,0 +1,2 @@
+from . import kindergarten_age_group
+from . import res_company

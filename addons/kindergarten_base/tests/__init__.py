@@ -1,0 +1,3 @@
+from . import test_tools
+from . import test_preschool
+from . import test_ui

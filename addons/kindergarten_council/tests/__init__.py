@@ -1,0 +1,2 @@
+from . import test_council
+from . import test_ui

@@ -1,0 +1,171 @@
+"""Create (or complete) a database with our addons, idempotently.
+
+Usage: setup_db.py --config FILE --db NAME --addons a,b,c [--fresh]
+
+Steps, each skipped when already done:
+1. base, with demo data;
+2. the company becomes a Kazakhstan preschool (country KZ, currency KZT,
+   Asia/Almaty), *before* `account` is installed: the chart of accounts is
+   chosen at that moment and the currency locks once entries exist;
+3. l10n_kz and our addons, with demo data; any ERROR or CRITICAL log line
+   fails the step (as in the OCA's CI);
+4. the Russian and Kazakh languages, with our translations.
+"""
+
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+import psycopg2
+
+LOG_PROBLEM = re.compile(r"^\S+ \S+ \d+ (ERROR|CRITICAL) ", re.M)
+LANGS = ("ru_RU", "kk_KZ")
+COMPANY_SETUP = """
+country = env.ref("base.kz")
+currency = env.ref("base.KZT")
+currency.active = True
+company = env.ref("base.main_company")
+company.write({"country_id": country.id, "currency_id": currency.id})
+env["res.users"].with_context(active_test=False).search([]).write({"tz": "Asia/Almaty"})
+env.cr.commit()
+"""
+
+
+def fail(msg):
+    print(f"ERROR: {msg}", file=sys.stderr)
+    sys.exit(1)
+
+
+def read_conf(path):
+    conf = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if "=" in line:
+                key, value = line.split("=", 1)
+                conf[key.strip()] = value.strip()
+    return conf
+
+
+def connect(conf, dbname):
+    params = {
+        "dbname": dbname,
+        "host": conf.get("db_host") or None,
+        "port": conf.get("db_port") or None,
+        "user": conf.get("db_user") or None,
+    }
+    if conf.get("db_password") not in (None, "", "False"):
+        params["password"] = conf["db_password"]
+    return psycopg2.connect(**params)
+
+
+def db_exists(conf, db):
+    with connect(conf, "postgres") as cnx, cnx.cursor() as cr:
+        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", (db,))
+        return bool(cr.fetchone())
+
+
+def query(conf, db, sql, args=()):
+    cnx = connect(conf, db)
+    try:
+        with cnx.cursor() as cr:
+            cr.execute(sql, args)
+            return cr.fetchall()
+    finally:
+        cnx.close()
+
+
+def drop_db(conf, db):
+    cnx = connect(conf, "postgres")
+    cnx.autocommit = True
+    try:
+        with cnx.cursor() as cr:
+            cr.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                " WHERE datname = %s AND pid <> pg_backend_pid()",
+                (db,),
+            )
+            cr.execute(f'DROP DATABASE IF EXISTS "{db}"')
+    finally:
+        cnx.close()
+
+
+def installed(conf, db, modules):
+    rows = query(
+        conf,
+        db,
+        "SELECT name FROM ir_module_module WHERE state = 'installed' AND name = ANY(%s)",
+        (list(modules),),
+    )
+    return {r[0] for r in rows}
+
+
+def odoo_bin(odoo_path, config, db, args, logfile, stdin=None):
+    cmd = [
+        sys.executable,
+        os.path.join(odoo_path, "odoo-bin"),
+        *([] if args[:1] == ["shell"] else []),
+    ]
+    if args[:1] == ["shell"]:
+        cmd += ["shell", "-c", config, "-d", db, "--no-http", f"--logfile={logfile}"]
+    else:
+        cmd += ["-c", config, "-d", db, "--stop-after-init", "--no-http", f"--logfile={logfile}", *args]
+    with open(logfile, "a", encoding="utf-8") as log:
+        log.write(f"\n# {' '.join(cmd)}\n")
+    res = subprocess.run(cmd, input=stdin, text=True, capture_output=True, check=False)
+    with open(logfile, "a", encoding="utf-8") as log:
+        log.write(res.stdout)
+        log.write(res.stderr)
+    with open(logfile, encoding="utf-8") as log:
+        problems = LOG_PROBLEM.findall(log.read())
+    if res.returncode or problems:
+        tail = "".join(
+            line for line in open(logfile, encoding="utf-8") if LOG_PROBLEM.match(line)
+        )[-2000:]
+        fail(f"Odoo failed ({' '.join(args[:2])}); see {logfile}\n{tail}")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--config", required=True)
+    parser.add_argument("--db", required=True)
+    parser.add_argument("--addons", required=True)
+    parser.add_argument("--odoo", required=True)
+    parser.add_argument("--log", required=True)
+    parser.add_argument("--fresh", action="store_true")
+    opts = parser.parse_args()
+    conf = read_conf(opts.config)
+    addons = [a for a in opts.addons.split(",") if a]
+    wanted = ["l10n_kz", *addons]
+    if os.path.exists(opts.log):
+        os.remove(opts.log)
+
+    try:
+        if opts.fresh:
+            drop_db(conf, opts.db)
+        exists = db_exists(conf, opts.db)
+    except psycopg2.OperationalError as exc:
+        fail(f"cannot reach PostgreSQL ({str(exc).strip().splitlines()[0]})")
+
+    if exists and installed(conf, opts.db, wanted) == set(wanted):
+        active = {r[0] for r in query(conf, opts.db, "SELECT code FROM res_lang WHERE active")}
+        if set(LANGS) <= active:
+            print(f"==> Database {opts.db} is ready (nothing to install)")
+            return
+    if not exists or not installed(conf, opts.db, ["base"]):
+        print(f"==> Creating database {opts.db} (base with demo data)")
+        odoo_bin(opts.odoo, opts.config, opts.db, ["-i", "base"], opts.log)
+    if not installed(conf, opts.db, ["account"]):
+        print("==> Setting the company up as a Kazakhstan preschool (KZ, KZT)")
+        odoo_bin(opts.odoo, opts.config, opts.db, ["shell"], opts.log, stdin=COMPANY_SETUP)
+    missing = [m for m in wanted if m not in installed(conf, opts.db, wanted)]
+    if missing:
+        print(f"==> Installing {', '.join(missing)} with demo data")
+        odoo_bin(opts.odoo, opts.config, opts.db, ["-i", ",".join(missing)], opts.log)
+    print(f"==> Loading languages {', '.join(LANGS)}")
+    odoo_bin(opts.odoo, opts.config, opts.db, [f"--load-language={','.join(LANGS)}"], opts.log)
+
+
+if __name__ == "__main__":
+    main()
