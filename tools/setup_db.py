@@ -110,7 +110,16 @@ def odoo_bin(odoo_path, config, db, args, logfile, stdin=None):
     if args[:1] == ["shell"]:
         cmd += ["shell", "-c", config, "-d", db, "--no-http", f"--logfile={logfile}"]
     else:
-        cmd += ["-c", config, "-d", db, "--stop-after-init", "--no-http", f"--logfile={logfile}", *args]
+        cmd += [
+            "-c",
+            config,
+            "-d",
+            db,
+            "--stop-after-init",
+            "--no-http",
+            f"--logfile={logfile}",
+            *args,
+        ]
     with open(logfile, "a", encoding="utf-8") as log:
         log.write(f"\n# {' '.join(cmd)}\n")
     res = subprocess.run(cmd, input=stdin, text=True, capture_output=True, check=False)
@@ -120,9 +129,9 @@ def odoo_bin(odoo_path, config, db, args, logfile, stdin=None):
     with open(logfile, encoding="utf-8") as log:
         problems = LOG_PROBLEM.findall(log.read())
     if res.returncode or problems:
-        tail = "".join(
-            line for line in open(logfile, encoding="utf-8") if LOG_PROBLEM.match(line)
-        )[-2000:]
+        tail = "".join(line for line in open(logfile, encoding="utf-8") if LOG_PROBLEM.match(line))[
+            -2000:
+        ]
         fail(f"Odoo failed ({' '.join(args[:2])}); see {logfile}\n{tail}")
 
 

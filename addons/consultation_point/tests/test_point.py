@@ -13,7 +13,10 @@ class TestPointAccess(TransactionCase):
             cls.env, login="cp_head", groups="consultation_point.group_consultation_head", **common
         )
         cls.receptionist = new_test_user(
-            cls.env, login="cp_rec", groups="consultation_point.group_consultation_receptionist", **common
+            cls.env,
+            login="cp_rec",
+            groups="consultation_point.group_consultation_receptionist",
+            **common,
         )
         cls.employee = new_test_user(cls.env, login="cp_emp", groups="base.group_user", **common)
 

@@ -29,7 +29,6 @@ class KindergartenAgeGroup(models.Model):
         ),
     ]
 
-
     @api.depends("name", "age_from", "age_to")
     def _compute_display_name(self):
         for group in self:

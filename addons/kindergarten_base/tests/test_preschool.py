@@ -73,5 +73,9 @@ class TestKazakhLanguage(TransactionCase):
 
     def test_our_kk_and_ru_translations_are_loaded(self):
         field = self.env["ir.model.fields"]._get("res.company", "preschool_kind")
-        self.assertEqual(field.with_context(lang="kk_KZ").field_description, "Мектепке дейінгі ұйым түрі")
-        self.assertEqual(field.with_context(lang="ru_RU").field_description, "Вид дошкольной организации")
+        self.assertEqual(
+            field.with_context(lang="kk_KZ").field_description, "Мектепке дейінгі ұйым түрі"
+        )
+        self.assertEqual(
+            field.with_context(lang="ru_RU").field_description, "Вид дошкольной организации"
+        )

@@ -26,7 +26,9 @@ class TestCouncil(TransactionCase):
         return (
             self.env["kindergarten.council"]
             .with_user(user)
-            .create({"name": "Board", "date_start": date(2025, 9, 1), "date_end": date(2028, 8, 31)})
+            .create(
+                {"name": "Board", "date_start": date(2025, 9, 1), "date_end": date(2028, 8, 31)}
+            )
         )
 
     def test_term_cannot_end_before_it_starts(self):

@@ -5,7 +5,9 @@ from odoo.tests import HttpCase, new_test_user, tagged
 class TestUi(HttpCase):
     def test_secretary_opens_the_app(self):
         new_test_user(
-            self.env, login="kg_sec", password="kg_sec_pwd_1",
+            self.env,
+            login="kg_sec",
+            password="kg_sec_pwd_1",
             groups="kindergarten_council.group_council_secretary",
         )
         self.start_tour("/odoo", "kindergarten_council_menu", login="kg_sec")
