@@ -12,13 +12,13 @@ is_odoo18() {
 
 candidates=()
 [ -n "${ODOO_PATH:-}" ] && candidates+=("$ODOO_PATH")
-for py in python3 "$PY"; do
-  command -v "$py" >/dev/null 2>&1 || [ -x "$py" ] || continue
+for py in python3; do
+  command -v "$py" >/dev/null 2>&1 || continue
   # An OCA wheel makes `odoo` an empty namespace package: __file__ is None.
   d=$("$py" -c 'import odoo, os; print(os.path.dirname(os.path.dirname(odoo.__file__)) if odoo.__file__ else "")' 2>/dev/null || true)
   [ -n "$d" ] && candidates+=("$d")
 done
-candidates+=(/opt/odoo)
+candidates+=("${KG_ODOO_DEFAULT:-/opt/odoo}")
 
 for c in "${candidates[@]}"; do
   if is_odoo18 "$c"; then

@@ -9,7 +9,7 @@ bash "$ROOT/tools/pg.sh" start
 CONF="$RUN_DIR/odoo-$DB.conf"
 bash "$ROOT/tools/odoo_conf.sh" "$CONF" "$DB" 8269
 LOG="$RUN_DIR/i18n.log"
-"$PY" "$ROOT/tools/setup_db.py" --config "$CONF" --db "$DB" --addons "$ADDONS" --odoo "$ODOO" --log "$LOG"
+"$PY" "$ROOT/tools/setup_db.py" --config "$CONF" --db "$DB" --addons "$ADDONS" --odoo-bin "$ODOO/odoo-bin" --log "$LOG"
 "$PY" "$ODOO/odoo-bin" -c "$CONF" -d "$DB" -u "$ADDONS" --stop-after-init --no-http --logfile="$LOG"
 IFS=',' read -ra mods <<<"$ADDONS"
 for m in "${mods[@]}"; do

@@ -9,7 +9,7 @@ bash "$ROOT/tools/pg.sh" start
 CONF="$RUN_DIR/odoo.conf"
 bash "$ROOT/tools/odoo_conf.sh" "$CONF" "$DEMO_DB" "$PORT"
 "$PY" "$ROOT/tools/setup_db.py" --config "$CONF" --db "$DEMO_DB" --addons "$ADDONS" \
-  --odoo "$ODOO" --log "$RUN_DIR/setup-$DEMO_DB.log"
+  --odoo-bin "$ODOO/odoo-bin" --log "$RUN_DIR/setup-$DEMO_DB.log"
 cat <<MSG
 
   Odoo is at http://localhost:$PORT  (database $DEMO_DB)

@@ -92,34 +92,27 @@ def drop_db(conf, db):
 
 
 def installed(conf, db, modules):
-    rows = query(
-        conf,
-        db,
-        "SELECT name FROM ir_module_module WHERE state = 'installed' AND name = ANY(%s)",
-        (list(modules),),
-    )
+    """Return which of `modules` are installed in `db` (none in an empty database)."""
+    try:
+        rows = query(
+            conf,
+            db,
+            "SELECT name FROM ir_module_module WHERE state = 'installed' AND name = ANY(%s)",
+            (list(modules),),
+        )
+    except psycopg2.errors.UndefinedTable:
+        return set()
     return {r[0] for r in rows}
 
 
-def odoo_bin(odoo_path, config, db, args, logfile, stdin=None):
-    cmd = [
-        sys.executable,
-        os.path.join(odoo_path, "odoo-bin"),
-        *([] if args[:1] == ["shell"] else []),
-    ]
+def odoo_bin(odoo_bin_path, config, db, args, logfile, stdin=None):
+    """Run odoo-bin (a command or a `shell` session), fail on any ERROR/CRITICAL line."""
+    cmd = [sys.executable, odoo_bin_path]
+    common = ["-c", config, "-d", db, "--no-http", f"--logfile={logfile}"]
     if args[:1] == ["shell"]:
-        cmd += ["shell", "-c", config, "-d", db, "--no-http", f"--logfile={logfile}"]
+        cmd += ["shell", *common]
     else:
-        cmd += [
-            "-c",
-            config,
-            "-d",
-            db,
-            "--stop-after-init",
-            "--no-http",
-            f"--logfile={logfile}",
-            *args,
-        ]
+        cmd += [*common, "--stop-after-init", *args]
     with open(logfile, "a", encoding="utf-8") as log:
         log.write(f"\n# {' '.join(cmd)}\n")
     res = subprocess.run(cmd, input=stdin, text=True, capture_output=True, check=False)
@@ -127,12 +120,10 @@ def odoo_bin(odoo_path, config, db, args, logfile, stdin=None):
         log.write(res.stdout)
         log.write(res.stderr)
     with open(logfile, encoding="utf-8") as log:
-        problems = LOG_PROBLEM.findall(log.read())
+        lines = log.read().splitlines(keepends=True)
+    problems = [line for line in lines if LOG_PROBLEM.match(line)]
     if res.returncode or problems:
-        tail = "".join(line for line in open(logfile, encoding="utf-8") if LOG_PROBLEM.match(line))[
-            -2000:
-        ]
-        fail(f"Odoo failed ({' '.join(args[:2])}); see {logfile}\n{tail}")
+        fail(f"Odoo failed ({' '.join(args[:2])}); see {logfile}\n{''.join(problems)[-2000:]}")
 
 
 def main():
@@ -140,7 +131,7 @@ def main():
     parser.add_argument("--config", required=True)
     parser.add_argument("--db", required=True)
     parser.add_argument("--addons", required=True)
-    parser.add_argument("--odoo", required=True)
+    parser.add_argument("--odoo-bin", required=True, help="path of odoo-bin")
     parser.add_argument("--log", required=True)
     parser.add_argument("--fresh", action="store_true")
     opts = parser.parse_args()
@@ -164,16 +155,16 @@ def main():
             return
     if not exists or not installed(conf, opts.db, ["base"]):
         print(f"==> Creating database {opts.db} (base with demo data)")
-        odoo_bin(opts.odoo, opts.config, opts.db, ["-i", "base"], opts.log)
+        odoo_bin(opts.odoo_bin, opts.config, opts.db, ["-i", "base"], opts.log)
     if not installed(conf, opts.db, ["account"]):
         print("==> Setting the company up as a Kazakhstan preschool (KZ, KZT)")
-        odoo_bin(opts.odoo, opts.config, opts.db, ["shell"], opts.log, stdin=COMPANY_SETUP)
+        odoo_bin(opts.odoo_bin, opts.config, opts.db, ["shell"], opts.log, stdin=COMPANY_SETUP)
     missing = [m for m in wanted if m not in installed(conf, opts.db, wanted)]
     if missing:
         print(f"==> Installing {', '.join(missing)} with demo data")
-        odoo_bin(opts.odoo, opts.config, opts.db, ["-i", ",".join(missing)], opts.log)
+        odoo_bin(opts.odoo_bin, opts.config, opts.db, ["-i", ",".join(missing)], opts.log)
     print(f"==> Loading languages {', '.join(LANGS)}")
-    odoo_bin(opts.odoo, opts.config, opts.db, [f"--load-language={','.join(LANGS)}"], opts.log)
+    odoo_bin(opts.odoo_bin, opts.config, opts.db, [f"--load-language={','.join(LANGS)}"], opts.log)
 
 
 if __name__ == "__main__":

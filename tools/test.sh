@@ -10,7 +10,7 @@ bash "$ROOT/tools/pg.sh" start
 CONF="$RUN_DIR/odoo-$TEST_DB.conf"
 bash "$ROOT/tools/odoo_conf.sh" "$CONF" "$TEST_DB" "${TEST_PORT:-8169}"
 "$PY" "$ROOT/tools/setup_db.py" --config "$CONF" --db "$TEST_DB" --addons "$ADDONS" \
-  --odoo "$ODOO" --log "$RUN_DIR/setup-$TEST_DB.log" --fresh
+  --odoo-bin "$ODOO/odoo-bin" --log "$RUN_DIR/setup-$TEST_DB.log" --fresh
 
 paths=()
 IFS=',' read -ra mods <<<"$ADDONS"

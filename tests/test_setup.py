@@ -1,0 +1,77 @@
+"""End-to-end checks of the project's setup scripts (no Odoo server needed)."""
+
+import os
+import subprocess
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _find_odoo(env_extra):
+    env = {k: v for k, v in os.environ.items() if k != "ODOO_PATH"}
+    env.update(env_extra)
+    return subprocess.run(
+        ["bash", str(ROOT / "tools/find_odoo.sh")],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _fake_odoo(tmp_path, version):
+    tree = tmp_path / f"odoo{version}"
+    (tree / "odoo").mkdir(parents=True)
+    (tree / "odoo-bin").write_text("#!/usr/bin/env python3\n")
+    (tree / "odoo/release.py").write_text(f"version_info = ({version}, 0, 0, FINAL, 0, '')\n")
+    return tree
+
+
+def test_odoo_path_wins_when_it_is_odoo_18(tmp_path):
+    tree = _fake_odoo(tmp_path, 18)
+    res = _find_odoo({"ODOO_PATH": str(tree)})
+    assert res.returncode == 0
+    assert res.stdout.strip() == str(tree)
+
+
+def test_odoo_17_is_not_a_candidate_and_missing_odoo_is_one_clear_line(tmp_path):
+    tree = _fake_odoo(tmp_path, 17)
+    res = _find_odoo({"ODOO_PATH": str(tree), "KG_ODOO_DEFAULT": str(tmp_path / "none")})
+    assert res.returncode == 1
+    lines = res.stderr.strip().splitlines()
+    assert len(lines) == 1, res.stderr
+    assert "not an Odoo 18.0 source tree" in lines[0]
+    assert "git clone -b 18.0" in lines[0]
+
+
+def test_no_odoo_anywhere(tmp_path):
+    res = _find_odoo({"KG_ODOO_DEFAULT": str(tmp_path / "none"), "PATH": "/usr/bin:/bin"})
+    assert res.returncode == 1
+    assert res.stderr.strip().startswith("ERROR: No Odoo 18.0 found")
+
+
+def test_manifests_dependencies_are_all_available():
+    """Every dependency is ours, in Odoo's tree, or pinned in requirements-oca.txt."""
+    odoo = Path(
+        subprocess.run(
+            ["bash", str(ROOT / "tools/find_odoo.sh")], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    )
+    ours = {p.parent.name for p in (ROOT / "addons").glob("*/__manifest__.py")}
+    oca = {
+        line.split("==")[0].strip().removeprefix("odoo-addon-").replace("-", "_")
+        for line in (ROOT / "requirements-oca.txt").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    for manifest in (ROOT / "addons").glob("*/__manifest__.py"):
+        data = eval(manifest.read_text())  # noqa: S307 - our own manifest
+        assert data["version"] == "18.0.1.0.0", manifest
+        for dep in data["depends"]:
+            in_odoo = (odoo / "addons" / dep).is_dir() or (odoo / "odoo/addons" / dep).is_dir()
+            assert dep in ours or in_odoo or dep in oca, f"{manifest.parent.name}: {dep}"
+        # The main addons install on their own: neither depends on the other.
+        if manifest.parent.name != "kindergarten_base":
+            assert "kindergarten_base" in data["depends"]
+            assert not (ours - {"kindergarten_base", manifest.parent.name}) & set(data["depends"])
+        for lang in ("kk.po", "ru.po", f"{manifest.parent.name}.pot"):
+            assert (manifest.parent / "i18n" / lang).is_file(), f"{manifest.parent.name}: {lang}"
