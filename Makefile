@@ -8,14 +8,13 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 REQS := requirements.txt requirements-test.txt requirements-lint.txt requirements-oca.txt
 
-.PHONY: help deps run test lint stop clean pot bench
+.PHONY: help deps run test lint stop clean pot
 
 help:
 	@echo "make run    - set up everything, create the demo database, serve Odoo on http://localhost:$(PORT)"
 	@echo "make test   - set up everything, install the addons in a fresh test database, run every test"
 	@echo "make lint   - ruff and pylint-odoo over the addons"
 	@echo "make pot    - regenerate each addon's .pot and merge it into kk.po and ru.po"
-	@echo "make bench  - run the benchmark scripts, figures in bench/results/"
 	@echo "make stop   - stop the server and the embedded PostgreSQL"
 	@echo "make clean  - stop, then remove .run/ (databases, filestore)"
 
@@ -37,9 +36,6 @@ lint: $(STAMP)
 
 pot: deps
 	@bash tools/i18n.sh
-
-bench: deps
-	@bash tools/bench.sh
 
 stop:
 	@bash tools/stop.sh
