@@ -19,10 +19,15 @@ info() { printf '==> %s\n' "$*"; }
 embedded_pg() { [ -z "${PGHOST:-}${PGPORT:-}${PGUSER:-}" ]; }
 
 PG_LINK="$RUN_DIR/pg"            # the cluster (a folder, or a link when run as root)
+owner_reaches() {
+  id postgres >/dev/null 2>&1 && runuser -u postgres -- test -x "$1" 2>/dev/null
+}
 pg_socket_dir() {
-  # Unix socket paths must stay under ~100 bytes: fall back to /tmp if needed.
+  # Unix socket paths must stay under ~100 bytes, and run as root the
+  # cluster's owner (`postgres`) must reach the folder: a clone inside a
+  # private folder (mode 700) is not reachable, so root uses /tmp.
   local d="$RUN_DIR/pgsock"
-  if [ ${#d} -gt 80 ]; then
+  if [ ${#d} -gt 80 ] || { [ "$(id -u)" -eq 0 ] && ! owner_reaches "$ROOT"; }; then
     d="/tmp/kgpg-$(printf '%s' "$ROOT" | md5sum | cut -c1-10)"
   fi
   printf '%s' "$d"

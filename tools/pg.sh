@@ -36,7 +36,7 @@ start() {
   embedded_pg || exit 0
   local data; data="$(data_dir)"
   mkdir -p "$PG_SOCK"
-  [ "$(id -u)" -eq 0 ] && chown postgres "$PG_SOCK"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$PG_SOCK"; fi
   if [ ! -f "$data/PG_VERSION" ]; then
     info "Creating the embedded PostgreSQL cluster in $PG_LINK"
     as_owner "$BIN/initdb" -D "$data" -U odoo --auth=trust -E UTF8 --locale=C.UTF-8 >"$RUN_DIR/initdb.log" 2>&1 \
@@ -45,7 +45,8 @@ start() {
   if as_owner "$BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     return 0
   fi
-  touch "$LOG"; [ "$(id -u)" -eq 0 ] && chown postgres "$LOG"
+  touch "$LOG"
+  if [ "$(id -u)" -eq 0 ]; then chown postgres "$LOG"; fi
   as_owner "$BIN/pg_ctl" -D "$data" -l "$LOG" -w -t 60 \
     -o "-c listen_addresses='' -c unix_socket_directories='$PG_SOCK' -p $PG_EMBEDDED_PORT -c fsync=off -c full_page_writes=off -c max_connections=200" \
     start >/dev/null 2>&1 || die "PostgreSQL cannot start; the last lines of $LOG say: $(tail -n 3 "$LOG" | tr '\n' ' ')"
