@@ -6,7 +6,6 @@ source "$(dirname "$0")/common.sh"
 
 mkdir -p "$RUN_DIR"
 BIN="$(pg_bindir)" || die "PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin: run 'make deps' (as root) or apt-get install postgresql."
-LOG="$RUN_DIR/postgresql.log"
 
 as_owner() {
   if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -45,8 +44,8 @@ start() {
   if as_owner "$BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
     return 0
   fi
-  touch "$LOG"
-  if [ "$(id -u)" -eq 0 ]; then chown postgres "$LOG"; fi
+  # The server's log lives in its data folder: the owner can always write there.
+  local LOG="$data/server.log"
   as_owner "$BIN/pg_ctl" -D "$data" -l "$LOG" -w -t 60 \
     -o "-c listen_addresses='' -c unix_socket_directories='$PG_SOCK' -p $PG_EMBEDDED_PORT -c fsync=off -c full_page_writes=off -c max_connections=200" \
     start >/dev/null 2>&1 || die "PostgreSQL cannot start; the last lines of $LOG say: $(tail -n 3 "$LOG" | tr '\n' ' ')"
