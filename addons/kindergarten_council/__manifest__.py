@@ -20,7 +20,18 @@
     "data": [
         "security/kindergarten_council_security.xml",
         "security/ir.model.access.csv",
+        "data/kindergarten_council_role_data.xml",
+        "data/kindergarten_council_agenda_template_data.xml",
+        "data/event_type_data.xml",
+        "data/ir_cron_data.xml",
         "views/kindergarten_council_views.xml",
+        "views/kindergarten_council_member_views.xml",
+        "views/kindergarten_council_meeting_views.xml",
+        "views/kindergarten_council_plan_views.xml",
+        "views/kindergarten_council_action_views.xml",
+        "views/kindergarten_council_inspection_views.xml",
+        "views/kindergarten_council_call_views.xml",
+        "views/kindergarten_council_config_views.xml",
         "views/kindergarten_council_menus.xml",
     ],
     "demo": [

@@ -1,0 +1,177 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import is_html_empty
+
+from ..tools import vote_result
+
+# What can be recorded on a convened or held meeting's agenda item.
+DECISION_FIELDS = {
+    "decision",
+    "votes_for",
+    "votes_against",
+    "votes_abstained",
+    "chair_vote",
+    "action_ids",
+}
+VOTE_FIELDS = {"decision", "votes_for", "votes_against", "votes_abstained", "chair_vote"}
+
+
+class KindergartenCouncilAgendaItem(models.Model):
+    """An item on a meeting's agenda, with the decision and the votes."""
+
+    _name = "kindergarten.council.agenda.item"
+    _description = "Agenda Item"
+    _inherit = ["mail.thread"]
+    _order = "meeting_id, sequence, id"
+
+    meeting_id = fields.Many2one(
+        "kindergarten.council.meeting", required=True, ondelete="cascade", index=True
+    )
+    council_id = fields.Many2one(related="meeting_id.council_id", store=True)
+    company_id = fields.Many2one(related="meeting_id.company_id", store=True)
+    meeting_state = fields.Selection(related="meeting_id.state", string="Meeting status")
+    sequence = fields.Integer(default=10)
+    name = fields.Text(string="Title", required=True)
+    speaker_id = fields.Many2one("res.partner", string="Speaker")
+    plan_line_id = fields.Many2one(
+        "kindergarten.council.plan.line",
+        string="Plan line served",
+        index="btree_not_null",
+        domain="[('plan_id.council_id', '=', council_id)]",
+    )
+    approves_plan = fields.Boolean(
+        string="Approves the work plan",
+        help="A decision on this item approves the board's work plan for the year.",
+    )
+    decision = fields.Html(tracking=True)
+    votes_for = fields.Integer(string="For", tracking=True, aggregator=False)
+    votes_against = fields.Integer(string="Against", tracking=True, aggregator=False)
+    votes_abstained = fields.Integer(string="Abstained", tracking=True, aggregator=False)
+    chair_vote = fields.Selection(
+        [("for", "For"), ("against", "Against"), ("abstained", "Abstained")],
+        string="Chair's vote",
+        tracking=True,
+    )
+    result = fields.Selection(
+        [("adopted", "Adopted"), ("rejected", "Rejected")],
+        compute="_compute_result",
+        store=True,
+        tracking=True,
+    )
+    action_ids = fields.One2many(
+        "kindergarten.council.action", "agenda_item_id", string="Follow-up actions"
+    )
+
+    _sql_constraints = [
+        (
+            "votes_positive",
+            "CHECK(votes_for >= 0 AND votes_against >= 0 AND votes_abstained >= 0)",
+            "Vote counts cannot be negative.",
+        ),
+    ]
+
+    @api.depends(
+        "votes_for",
+        "votes_against",
+        "votes_abstained",
+        "chair_vote",
+        "meeting_id.present_count",
+        "council_id.majority_rule",
+    )
+    def _compute_result(self):
+        for item in self:
+            item.result = vote_result(
+                item.votes_for,
+                item.votes_against,
+                item.votes_abstained,
+                item.meeting_id.present_count,
+                item.council_id.majority_rule or "simple",
+                item.chair_vote,
+            )
+
+    def _has_votes_or_decision(self):
+        self.ensure_one()
+        return bool(self.votes_for or self.votes_against or self.votes_abstained)
+
+    @api.constrains("votes_for", "votes_against", "votes_abstained", "decision", "meeting_id")
+    def _check_votes(self):
+        for item in self:
+            meeting = item.meeting_id
+            total = item.votes_for + item.votes_against + item.votes_abstained
+            if total > meeting.present_count:
+                raise ValidationError(
+                    _(
+                        "Item %(item)s: %(votes)s votes were counted but only %(present)s "
+                        "members are present.",
+                        item=item.sequence,
+                        votes=total,
+                        present=meeting.present_count,
+                    )
+                )
+            if (item._has_votes_or_decision() or item.decision_is_set()) and not meeting.quorum:
+                raise ValidationError(
+                    _(
+                        "%(meeting)s has no quorum (%(present)s of %(members)s members present): "
+                        "no decision can be recorded.",
+                        meeting=meeting.display_name,
+                        present=meeting.present_count,
+                        members=meeting.members_count,
+                    )
+                )
+
+    def decision_is_set(self):
+        """Tell whether a decision text was written (an empty paragraph does not count)."""
+        self.ensure_one()
+        return not is_html_empty(self.decision)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        meetings = self.env["kindergarten.council.meeting"].browse(
+            [vals.get("meeting_id") for vals in vals_list if vals.get("meeting_id")]
+        )
+        if any(m.state != "draft" for m in meetings):
+            raise UserError(_("The meeting is convened: its agenda is frozen."))
+        if any(vals.get(f) for vals in vals_list for f in VOTE_FIELDS - {"decision"}):
+            raise UserError(_("Convene the meeting before recording decisions and votes."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        for item in self:
+            state = item.meeting_id.state
+            if state == "approved":
+                raise UserError(
+                    _(
+                        "The minutes of %(meeting)s are approved and cannot be changed; "
+                        "a later meeting's decision can amend them.",
+                        meeting=item.meeting_id.display_name,
+                    )
+                )
+            if state in ("convened", "held") and set(vals) - DECISION_FIELDS:
+                raise UserError(
+                    _(
+                        "%(meeting)s is convened: its agenda is frozen; only decisions and "
+                        "votes can be recorded.",
+                        meeting=item.meeting_id.display_name,
+                    )
+                )
+            if state == "draft" and any(vals.get(f) for f in VOTE_FIELDS - {"decision"}):
+                raise UserError(_("Convene the meeting before recording decisions and votes."))
+        return super().write(vals)
+
+    def action_open_decision(self):
+        """Open the item's form to write the decision, votes and follow-up actions."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Agenda item"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+        }
+
+    def unlink(self):
+        if any(item.meeting_id.state != "draft" for item in self):
+            raise UserError(_("The meeting is convened: its agenda is frozen."))
+        return super().unlink()

@@ -1,0 +1,376 @@
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError
+
+from odoo.addons.kindergarten_base.tools import academic_year_label, academic_year_of
+
+# Fields that can still change on approved minutes (mail and technical bookkeeping).
+UNLOCKED_FIELDS = {"message_main_attachment_id", "calendar_event_id"}
+# Fields frozen once the meeting is convened (the agenda and the invitation).
+AGENDA_FIELDS = {"council_id", "number", "date", "hour", "agenda_item_ids"}
+
+
+class KindergartenCouncilMeeting(models.Model):
+    """A general meeting of the board, numbered within the academic year."""
+
+    _name = "kindergarten.council.meeting"
+    _description = "Board Meeting"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, number desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    council_id = fields.Many2one(
+        "kindergarten.council", string="Board", required=True, index=True, tracking=True
+    )
+    company_id = fields.Many2one(related="council_id.company_id", store=True, index=True)
+    number = fields.Integer(required=True, default=1, tracking=True, aggregator=False)
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    hour = fields.Float(string="Time", default=15.0, help="Local time the meeting starts.")
+    duration = fields.Float(default=1.5, help="Expected duration in hours.")
+    academic_year = fields.Integer(
+        compute="_compute_academic_year", store=True, index=True, aggregator=False
+    )
+    academic_year_label = fields.Char(
+        string="Academic year", compute="_compute_academic_year", store=True
+    )
+    place = fields.Char(tracking=True)
+    online_url = fields.Char(string="Online link", tracking=True)
+    plan_line_id = fields.Many2one(
+        "kindergarten.council.plan.line",
+        string="Plan line",
+        index=True,
+        domain="[('plan_id.council_id', '=', council_id)]",
+        help="The work plan line this meeting carries out (e.g. 1.1).",
+    )
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("convened", "Convened"),
+            ("held", "Held"),
+            ("approved", "Minutes approved"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    agenda_item_ids = fields.One2many(
+        "kindergarten.council.agenda.item", "meeting_id", string="Agenda", copy=True
+    )
+    attendance_ids = fields.One2many(
+        "kindergarten.council.meeting.attendance", "meeting_id", string="Attendance"
+    )
+    guest_partner_ids = fields.Many2many(
+        "res.partner",
+        "kindergarten_council_meeting_guest_rel",
+        "meeting_id",
+        "partner_id",
+        string="Invited guests",
+    )
+    action_ids = fields.One2many(
+        "kindergarten.council.action", "meeting_id", string="Follow-up actions"
+    )
+    previous_action_ids = fields.Many2many(
+        "kindergarten.council.action",
+        compute="_compute_previous_action_ids",
+        string="Open actions of earlier meetings",
+    )
+    calendar_event_id = fields.Many2one(
+        "calendar.event", string="Calendar event", copy=False, readonly=True, index="btree_not_null"
+    )
+    members_count = fields.Integer(
+        string="Voting members", compute="_compute_quorum", store=True, aggregator=False
+    )
+    present_count = fields.Integer(
+        string="Present", compute="_compute_quorum", store=True, aggregator=False
+    )
+    quorum = fields.Boolean(string="Quorum reached", compute="_compute_quorum", store=True)
+    quorum_sentence = fields.Char(compute="_compute_quorum_sentence")
+    chair_partner_id = fields.Many2one(
+        "res.partner",
+        string="Chaired by",
+        help="Defaults to the board's chair whose term covers the meeting date.",
+    )
+    secretary_partner_id = fields.Many2one(
+        "res.partner",
+        string="Minutes taken by",
+        help="Defaults to the board's secretary.",
+    )
+    notes = fields.Html()
+
+    _sql_constraints = [
+        (
+            "number_unique",
+            "UNIQUE(council_id, academic_year, number)",
+            "This meeting number is already used by the board in this academic year.",
+        ),
+        ("number_positive", "CHECK(number > 0)", "A meeting number is positive."),
+    ]
+
+    @api.depends("number", "academic_year_label")
+    def _compute_name(self):
+        for meeting in self:
+            meeting.name = _(
+                "Meeting No. %(number)s (%(year)s)",
+                number=meeting.number,
+                year=meeting.academic_year_label or "",
+            )
+
+    @api.depends("date")
+    def _compute_academic_year(self):
+        for meeting in self:
+            year = academic_year_of(meeting.date) if meeting.date else 0
+            meeting.academic_year = year
+            meeting.academic_year_label = academic_year_label(year) if year else False
+
+    @api.depends(
+        "attendance_ids.status",
+        "attendance_ids.is_voting",
+        "council_id.quorum_numerator",
+        "council_id.quorum_denominator",
+    )
+    def _compute_quorum(self):
+        for meeting in self:
+            voting = meeting.attendance_ids.filtered("is_voting")
+            meeting.members_count = len(voting)
+            meeting.present_count = len(voting.filtered(lambda a: a.status == "present"))
+            meeting.quorum = bool(meeting.council_id) and meeting.council_id._has_quorum(
+                meeting.present_count, meeting.members_count
+            )
+
+    @api.depends("quorum", "present_count", "members_count")
+    def _compute_quorum_sentence(self):
+        for meeting in self:
+            if meeting.quorum:
+                meeting.quorum_sentence = _(
+                    "%(present)s of %(members)s members of the board are present; "
+                    "the quorum is reached and the meeting is competent.",
+                    present=meeting.present_count,
+                    members=meeting.members_count,
+                )
+            else:
+                meeting.quorum_sentence = _(
+                    "%(present)s of %(members)s members of the board are present; "
+                    "there is no quorum.",
+                    present=meeting.present_count,
+                    members=meeting.members_count,
+                )
+
+    @api.depends("council_id", "date")
+    def _compute_previous_action_ids(self):
+        for meeting in self:
+            if not meeting.council_id or not meeting.date:
+                meeting.previous_action_ids = False
+                continue
+            meeting.previous_action_ids = self.env["kindergarten.council.action"].search(
+                [
+                    ("council_id", "=", meeting.council_id.id),
+                    ("state", "=", "open"),
+                    ("meeting_id", "!=", meeting._origin.id or False),
+                    "|",
+                    ("meeting_id.date", "<", meeting.date),
+                    ("meeting_id", "=", False),
+                ]
+            )
+
+    # ------------------------------------------------------------------ CRUD
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        meetings = super().create(vals_list)
+        for meeting in meetings:
+            if not meeting.chair_partner_id:
+                meeting.chair_partner_id = meeting._default_chair()
+            if not meeting.secretary_partner_id:
+                meeting.secretary_partner_id = meeting.council_id.secretary_id
+        meetings._sync_attendance()
+        meetings._sync_calendar_event()
+        return meetings
+
+    def write(self, vals):
+        self._check_writable(vals)
+        res = super().write(vals)
+        if {"date", "council_id"} & set(vals):
+            self._sync_attendance()
+        if {"date", "hour", "duration", "place", "online_url", "number"} & set(vals):
+            self._sync_calendar_event()
+        return res
+
+    def unlink(self):
+        if any(m.state != "draft" for m in self):
+            raise UserError(_("Only draft meetings can be deleted."))
+        self.calendar_event_id.unlink()
+        return super().unlink()
+
+    def _check_writable(self, vals):
+        """Refuse changes to approved minutes and to the agenda of a convened meeting."""
+        changed = set(vals) - UNLOCKED_FIELDS
+        for meeting in self:
+            if meeting.state == "approved" and changed:
+                raise UserError(
+                    _(
+                        "The minutes of %(meeting)s are approved and cannot be changed; "
+                        "a later meeting's decision can amend them.",
+                        meeting=meeting.display_name,
+                    )
+                )
+            if meeting.state in ("convened", "held") and changed & AGENDA_FIELDS:
+                raise UserError(
+                    _(
+                        "%(meeting)s is convened: its agenda, number and date are frozen.",
+                        meeting=meeting.display_name,
+                    )
+                )
+
+    # -------------------------------------------------------------- helpers
+
+    def _default_chair(self):
+        """Return the partner chairing the board on the meeting date."""
+        self.ensure_one()
+        chair = self.council_id._active_members(self.date).filtered(lambda m: m.role == "chair")
+        return chair[:1].partner_id
+
+    def _sync_attendance(self):
+        """Add a line for each voting member whose term covers the date, drop the others."""
+        Attendance = self.env["kindergarten.council.meeting.attendance"]
+        for meeting in self.filtered(lambda m: m.state == "draft"):
+            council = meeting.council_id
+            expected = council._active_members(meeting.date)
+            voting_partners = council._voting_partners(meeting.date)
+            lines = meeting.attendance_ids
+            lines.filtered(lambda a, keep=voting_partners: a.partner_id not in keep).unlink()
+            known = meeting.attendance_ids.partner_id
+            new_vals = [
+                {
+                    "meeting_id": meeting.id,
+                    "partner_id": member.partner_id.id,
+                    "member_id": member.id,
+                }
+                for member in expected
+                if member.partner_id not in known
+            ]
+            if (
+                council.secretary_votes
+                and council.secretary_id
+                and council.secretary_id not in (known | expected.partner_id)
+            ):
+                new_vals.append({"meeting_id": meeting.id, "partner_id": council.secretary_id.id})
+            Attendance.create(new_vals)
+
+    def _event_datetimes(self):
+        """Return the UTC start and stop of the meeting for the calendar."""
+        self.ensure_one()
+        tz = pytz.timezone(self.env.user.tz or self.env.company.partner_id.tz or "Asia/Almaty")
+        local = datetime.combine(self.date, time()) + timedelta(hours=self.hour or 0.0)
+        start = tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+        return start, start + timedelta(hours=self.duration or 1.0)
+
+    def _calendar_event_vals(self):
+        self.ensure_one()
+        start, stop = self._event_datetimes()
+        return {
+            "name": f"{self.council_id.name}: {self.name}",
+            "start": start,
+            "stop": stop,
+            "location": self.place or False,
+            "videocall_location": self.online_url or False,
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+        }
+
+    def _sync_calendar_event(self):
+        """Create or update the meeting's calendar event (attendees are added at convene)."""
+        Event = self.env["calendar.event"].with_context(no_mail_to_attendees=True)
+        for meeting in self:
+            if meeting.calendar_event_id:
+                meeting.calendar_event_id.with_context(no_mail_to_attendees=True).write(
+                    meeting._calendar_event_vals()
+                )
+            else:
+                vals = dict(meeting._calendar_event_vals(), partner_ids=[Command.set([])])
+                meeting.calendar_event_id = Event.create(vals)
+
+    def _invited_partners(self):
+        """Return the partners invited to the meeting: members, secretary, guests."""
+        self.ensure_one()
+        return (
+            self.attendance_ids.partner_id
+            | self.council_id._active_members(self.date).partner_id
+            | self.secretary_partner_id
+            | self.guest_partner_ids
+        )
+
+    # -------------------------------------------------------------- actions
+
+    def action_convene(self):
+        """Freeze the agenda and invite members and guests through the calendar event."""
+        for meeting in self:
+            if meeting.state != "draft":
+                raise UserError(_("Only a draft meeting can be convened."))
+            if not meeting.agenda_item_ids:
+                raise UserError(
+                    _(
+                        "%(meeting)s has no agenda: add agenda items before convening it.",
+                        meeting=meeting.display_name,
+                    )
+                )
+            meeting._sync_attendance()
+            meeting._sync_calendar_event()
+            partners = meeting._invited_partners()
+            meeting.calendar_event_id.write({"partner_ids": [Command.link(p.id) for p in partners]})
+            meeting.state = "convened"
+            meeting.message_post(
+                body=_(
+                    "Meeting convened; invitations sent to %(count)s people.", count=len(partners)
+                )
+            )
+        return True
+
+    def action_hold(self):
+        """Record that the meeting took place with the attendance marked."""
+        for meeting in self:
+            if meeting.state != "convened":
+                raise UserError(_("Only a convened meeting can be marked as held."))
+            meeting.state = "held"
+        return True
+
+    def action_approve(self):
+        """Approve and lock the minutes (chair / manager only)."""
+        if not self.env.user.has_group("kindergarten_council.group_council_manager"):
+            raise UserError(_("Only the chair or a board manager can approve the minutes."))
+        for meeting in self:
+            if meeting.state != "held":
+                raise UserError(_("Only the minutes of a held meeting can be approved."))
+            meeting.state = "approved"
+        return True
+
+    def action_reset_to_draft(self):
+        """Reopen a convened meeting's agenda (the invitations stay sent)."""
+        for meeting in self:
+            if meeting.state != "convened":
+                raise UserError(_("Only a convened meeting can go back to draft."))
+            meeting.state = "draft"
+        return True
+
+    def action_refresh_attendance(self):
+        """Refill the attendance from the members whose term covers the date."""
+        self._sync_attendance()
+        return True
+
+    def action_open_calendar_event(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "calendar.event",
+            "res_id": self.calendar_event_id.id,
+            "view_mode": "form",
+        }
+
+    @api.model
+    def _next_number(self, council, year):
+        """Return the next free meeting number of a board in an academic year."""
+        meetings = self.search([("council_id", "=", council.id), ("academic_year", "=", year)])
+        return max(meetings.mapped("number"), default=0) + 1
