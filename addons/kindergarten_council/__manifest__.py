@@ -33,6 +33,16 @@
         "views/kindergarten_council_call_views.xml",
         "views/kindergarten_council_config_views.xml",
         "views/kindergarten_council_menus.xml",
+        # Survey, appeals, proposals and the member portal
+        "security/portal/kindergarten_council_extras_security.xml",
+        "security/portal/ir.model.access.csv",
+        "data/kindergarten_council_appeal_data.xml",
+        "data/survey_learning_conditions.xml",
+        "views/kindergarten_council_appeal_views.xml",
+        "views/kindergarten_council_survey_views.xml",
+        "views/portal_templates.xml",
+        "wizard/kindergarten_council_survey_code_wizard_views.xml",
+        "report/kindergarten_council_survey_code_slips.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

@@ -13,3 +13,8 @@ from . import kindergarten_council_call
 from . import kindergarten_council_candidate
 from . import event_type
 from . import event_event
+from . import kindergarten_council_survey
+from . import kindergarten_council_survey_code
+from . import kindergarten_council_survey_user_input
+from . import kindergarten_council_appeal
+from . import kindergarten_council_appeal_rate

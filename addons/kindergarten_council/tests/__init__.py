@@ -1,2 +1,6 @@
 from . import test_council
 from . import test_ui
+from . import test_appeal
+from . import test_appeal_form
+from . import test_survey
+from . import test_survey_http

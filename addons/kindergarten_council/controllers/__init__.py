@@ -1,0 +1,2 @@
+from . import appeal
+from . import survey

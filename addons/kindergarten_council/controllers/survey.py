@@ -1,0 +1,85 @@
+import logging
+import re
+
+from odoo import http
+from odoo.http import request
+
+from odoo.addons.survey.controllers.main import Survey
+
+from ..models.kindergarten_council_survey_code import normalize_code
+
+SURVEY_PATH = re.compile(r"(/(?:council/)?survey/)[^\s\"?]+(\?[^\s\"]*)?")
+REDACTED = r"\1[redacted]"
+
+
+def redact_survey_paths(text):
+    """Hide survey tokens and answer codes of a request line."""
+    return SURVEY_PATH.sub(REDACTED, text) if isinstance(text, str) else text
+
+
+class SurveyPathRedactFilter(logging.Filter):
+    """Keep survey tokens and answer codes out of werkzeug's access log."""
+
+    def filter(self, record):
+        if record.args:
+            args = record.args if isinstance(record.args, tuple) else (record.args,)
+            record.args = tuple(redact_survey_paths(arg) for arg in args)
+        if isinstance(record.msg, str) and "/survey/" in record.msg:
+            record.msg = redact_survey_paths(record.msg)
+        return True
+
+
+def install_log_filter():
+    """Add the redacting filter to the 'werkzeug' logger once."""
+    logger = logging.getLogger("werkzeug")
+    if not any(isinstance(f, SurveyPathRedactFilter) for f in logger.filters):
+        logger.addFilter(SurveyPathRedactFilter())
+
+
+install_log_filter()
+
+
+class CouncilSurveyController(http.Controller):
+    """Where a parent uses a single-use code to answer the board's anonymous survey."""
+
+    @http.route(
+        ["/council/survey", "/council/survey/<string:code>"],
+        type="http",
+        auth="public",
+        methods=["GET"],
+        website=True,
+        sitemap=False,
+    )
+    def council_survey_code(self, code=None, **kw):
+        # Showing the page does not use the code, so that mail scanners opening the link
+        # do not burn it: the parent presses "Start".
+        return request.render(
+            "kindergarten_council.council_survey_code_page",
+            {"code": normalize_code(code) or code or "", "error": False},
+        )
+
+    @http.route("/council/survey/start", type="http", auth="public", methods=["POST"], website=True)
+    def council_survey_start(self, code=None, **kw):
+        council_survey = request.env["kindergarten.council.survey.code"].sudo()._consume(code)
+        if not council_survey:
+            return request.render(
+                "kindergarten_council.council_survey_code_page",
+                {"code": code or "", "error": True},
+                status=404,
+            )
+        answer = request.env["survey.user_input"].sudo()._create_council_anonymous(council_survey)
+        survey = answer.survey_id
+        return request.redirect(f"/survey/{survey.access_token}/{answer.access_token}", local=True)
+
+
+class CouncilAnonymousSurvey(Survey):
+    """Let a signed-in parent fill an anonymous answer, which has no partner by design."""
+
+    def _check_validity(self, survey_token, answer_token, ensure_token=True, check_partner=True):
+        if check_partner and answer_token:
+            _survey_sudo, answer_sudo = self._fetch_from_access_token(survey_token, answer_token)
+            if answer_sudo.council_survey_id:
+                check_partner = False
+        return super()._check_validity(
+            survey_token, answer_token, ensure_token=ensure_token, check_partner=check_partner
+        )

@@ -1,0 +1,71 @@
+from odoo.tests import HttpCase, new_test_user, tagged
+
+from ..models.kindergarten_council_appeal_rate import MAX_APPEALS_PER_WINDOW
+
+
+@tagged("post_install", "-at_install")
+class TestAppealForm(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.council = cls.env["kindergarten.council"].create(
+            {"name": "Form board", "state": "active"}
+        )
+        cls.Appeal = cls.env["kindergarten.council.appeal"]
+
+    def _post(self, **data):
+        page = self.url_open("/council/appeal")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Form board", page.text)
+        csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+        payload = {
+            "csrf_token": csrf,
+            "council_id": str(self.council.id),
+            "category": "violence",
+            "description": "Балаға айқайлады",
+            **data,
+        }
+        return self.url_open("/council/appeal", data=payload)
+
+    def test_public_anonymous_appeal(self):
+        response = self._post(anonymous="1", contact_name="should be dropped")
+        self.assertEqual(response.status_code, 200)
+        appeal = self.Appeal.search([("council_id", "=", self.council.id)])
+        self.assertEqual(len(appeal), 1)
+        self.assertIn(appeal.name, response.text)
+        self.assertTrue(appeal.is_anonymous)
+        self.assertFalse(appeal.contact_name)
+        self.assertEqual(appeal.create_uid, self.env.ref("base.public_user"))
+        self.assertEqual(appeal.category, "violence")
+
+    def test_honeypot_registers_nothing(self):
+        response = self._post(website_url="http://spam.example")
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(self.Appeal.search([("council_id", "=", self.council.id)]))
+
+    def test_missing_text_is_refused(self):
+        response = self._post(description="  ")
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(self.Appeal.search([("council_id", "=", self.council.id)]))
+
+    def test_rate_limit_per_address(self):
+        for _i in range(MAX_APPEALS_PER_WINDOW):
+            self.assertEqual(self._post().status_code, 200)
+        self.assertEqual(self._post().status_code, 429)
+        self.assertEqual(
+            self.Appeal.search_count([("council_id", "=", self.council.id)]),
+            MAX_APPEALS_PER_WINDOW,
+        )
+
+    def test_signed_in_parent_signs_or_stays_anonymous(self):
+        parent = new_test_user(
+            self.env, login="ap_parent", password="ap_parent_pwd_1", groups="base.group_portal"
+        )
+        self.authenticate("ap_parent", "ap_parent_pwd_1")
+        self._post(sign="1", contact_name="Ата-ана")
+        self._post(anonymous="1", sign="1")
+        signed, anonymous = self.Appeal.search([("council_id", "=", self.council.id)], order="id")
+        self.assertEqual(signed.partner_id, parent.partner_id)
+        self.assertFalse(anonymous.partner_id)
+        self.assertTrue(anonymous.is_anonymous)
+        self.assertNotEqual(anonymous.create_uid, parent)

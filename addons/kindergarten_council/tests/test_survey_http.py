@@ -1,0 +1,80 @@
+import logging
+
+from odoo.tests import HttpCase, tagged
+
+
+class _Capture(logging.Handler):
+    """Collects the formatted access log lines."""
+
+    def __init__(self):
+        super().__init__(logging.INFO)
+        self.lines = []
+
+    def emit(self, record):
+        self.lines.append(record.getMessage())
+
+
+@tagged("post_install", "-at_install")
+class TestSurveyRoute(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.council = cls.env["kindergarten.council"].create(
+            {"name": "Route board", "state": "active"}
+        )
+        cls.campaign = cls.env["kindergarten.council.survey"].create(
+            {"council_id": cls.council.id, "year": 2025}
+        )
+        cls.code = cls.env["kindergarten.council.survey.code"]._issue(cls.campaign, 1)
+
+    def _start(self, code):
+        page = self.url_open(f"/council/survey/{code}")
+        self.assertEqual(page.status_code, 200)
+        csrf = page.text.split('name="csrf_token" value="')[1].split('"')[0]
+        return self.url_open(
+            "/council/survey/start", data={"csrf_token": csrf, "code": code}, allow_redirects=False
+        )
+
+    def test_code_starts_one_anonymous_answer_and_logs_no_token(self):
+        logger = logging.getLogger("werkzeug")
+        capture = _Capture()
+        level = logger.level
+        logger.addHandler(capture)
+        logger.setLevel(logging.INFO)
+        try:
+            response = self._start(self.code.code)
+            self.assertEqual(response.status_code, 303)
+            survey_page = self.url_open(response.headers["Location"])
+            self.assertEqual(survey_page.status_code, 200)
+        finally:
+            logger.removeHandler(capture)
+            logger.setLevel(level)
+        self.assertIn(self.campaign.survey_id.title, survey_page.text)
+        answer = self.env["survey.user_input"].search(
+            [("council_survey_id", "=", self.campaign.id)]
+        )
+        self.assertEqual(len(answer), 1)
+        self.assertFalse(answer.partner_id)
+        self.assertFalse(answer.email)
+        self.assertEqual(answer.create_uid, self.env.ref("base.public_user"))
+        self.assertTrue(self.code.used)
+        access_lines = "\n".join(capture.lines)
+        self.assertIn("POST /council/survey/[redacted]", access_lines)
+        self.assertIn("/council/survey/[redacted]", access_lines)
+        self.assertIn("/survey/[redacted]", access_lines)
+        self.assertNotIn(self.code.code, access_lines)
+        self.assertNotIn(answer.access_token, access_lines)
+        self.assertNotIn(self.campaign.survey_id.access_token, access_lines)
+        # The code works once.
+        again = self._start(self.code.code)
+        self.assertEqual(again.status_code, 404)
+        self.assertEqual(
+            self.env["survey.user_input"].search_count(
+                [("council_survey_id", "=", self.campaign.id)]
+            ),
+            1,
+        )
+
+    def test_unknown_code(self):
+        self.assertEqual(self._start("ZZZZ-ZZZZ-ZZZZ").status_code, 404)
+        self.assertFalse(self.campaign.code_used_count)
