@@ -1,4 +1,22 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+
+DEFAULT_CONTRACT_KK = """<p>{{ point }} (бұдан әрі – Орындаушы) атынан меңгеруші {{ head }} және
+ата-ана (заңды өкіл) {{ parent }} (бұдан әрі – Ата-ана) {{ children }} балаға
+консультативтік көмек көрсету туралы осы шартты жасасты.</p>
+<p><b>Орындаушы</b> ата-анаға тегін психологиялық-педагогикалық консультация береді,
+консультация уақытын алдын ала хабарлайды және дербес деректердің құпиялығын сақтайды.</p>
+<p><b>Ата-ана</b> консультацияға уақытында келеді, келе алмайтыны туралы алдын ала хабарлайды
+және мамандардың ұсынымдарын ескереді.</p>
+<p>Шарт {{ date_start }} бастап {{ date_end }} дейін әрекет етеді.</p>"""
+
+DEFAULT_CONTRACT_RU = """<p>{{ point }} (далее – Исполнитель) в лице заведующей {{ head }} и
+родитель (законный представитель) {{ parent }} (далее – Родитель) заключили настоящий
+договор о консультативной помощи ребёнку {{ children }}.</p>
+<p><b>Исполнитель</b> бесплатно оказывает родителю психолого-педагогические консультации,
+заранее сообщает время консультации и соблюдает конфиденциальность персональных данных.</p>
+<p><b>Родитель</b> своевременно приходит на консультацию, заранее предупреждает о неявке
+и учитывает рекомендации специалистов.</p>
+<p>Договор действует с {{ date_start }} по {{ date_end }}.</p>"""
 
 
 class ConsultationPoint(models.Model):
@@ -29,3 +47,105 @@ class ConsultationPoint(models.Model):
         help="The regulation: 2–3 times a week, in the morning and/or the evening.",
     )
     active = fields.Boolean(default=True)
+    leave_ids = fields.One2many(
+        related="resource_calendar_id.leave_ids",
+        readonly=False,
+        string="Public holidays and closures",
+    )
+    specialist_ids = fields.One2many("consultation.specialist", "point_id", string="Specialists")
+    document_ids = fields.One2many(
+        "consultation.point.document", "point_id", string="Founding documents"
+    )
+    hold_minutes = fields.Integer(
+        string="Booking hold (minutes)",
+        default=60,
+        help="A slot a parent picked is released when nobody confirms it within this time.",
+    )
+    cancel_limit_hours = fields.Integer(
+        string="Cancel/reschedule limit (hours)",
+        default=24,
+        help="Parents may cancel or reschedule up to this many hours before the start.",
+    )
+    slot_minutes = fields.Integer(string="Slot length (minutes)", default=45)
+    contract_required = fields.Boolean(
+        string="Contract before first confirmation",
+        default=True,
+        help="A family's first consultation cannot be confirmed without a signed contract.",
+    )
+    retention_months = fields.Integer(
+        string="Retention (months)",
+        default=36,
+        help="A family's personal data is anonymised this long after its last contact.",
+    )
+    data_officer_id = fields.Many2one(
+        "res.partner",
+        string="Personal-data officer",
+        help="The person responsible for personal data, shown on the website form.",
+    )
+    request_prefix = fields.Char(string="Request number prefix", default="КП", required=True)
+    request_sequence_id = fields.Many2one("ir.sequence", readonly=True, copy=False)
+    contract_template_kk = fields.Html(
+        string="Contract template (Kazakh)", default=DEFAULT_CONTRACT_KK, sanitize=True
+    )
+    contract_template_ru = fields.Html(
+        string="Contract template (Russian)", default=DEFAULT_CONTRACT_RU, sanitize=True
+    )
+    contract_months = fields.Integer(string="Contract validity (months)", default=12)
+    consent_text_version = fields.Char(string="Consent text version", default="2025-1")
+    consent_text = fields.Html(
+        string="Consent text",
+        translate=True,
+        help="The text of the consent to personal-data processing a parent agrees to.",
+    )
+
+    _sql_constraints = [
+        ("hold_positive", "CHECK(hold_minutes > 0)", "The booking hold must be positive."),
+        ("slot_positive", "CHECK(slot_minutes >= 10)", "A slot lasts at least 10 minutes."),
+        (
+            "retention_positive",
+            "CHECK(retention_months > 0)",
+            "The retention period must be positive.",
+        ),
+        (
+            "cancel_limit_positive",
+            "CHECK(cancel_limit_hours >= 0)",
+            "The cancel limit cannot be negative.",
+        ),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        points = super().create(vals_list)
+        for point in points:
+            point._ensure_request_sequence()
+        return points
+
+    def _ensure_request_sequence(self):
+        """Give the point its own yearly-numbered sequence of requests."""
+        for point in self.filtered(lambda p: not p.request_sequence_id):
+            point.request_sequence_id = (
+                self.env["ir.sequence"]
+                .sudo()
+                .create(
+                    {
+                        "name": _("Requests of %(point)s", point=point.name),
+                        "code": f"consultation.request.{point.id}",
+                        "prefix": "%(range_year)s/",
+                        "padding": 4,
+                        "use_date_range": True,
+                        "company_id": point.company_id.id,
+                    }
+                )
+            )
+
+    def _next_request_number(self, day):
+        """Return the next register number for a request received on `day`."""
+        self.ensure_one()
+        self._ensure_request_sequence()
+        seq = self.request_sequence_id.sudo()._next(sequence_date=day)
+        return f"{self.request_prefix}-{seq}"
+
+    def _contract_template(self, lang):
+        """Return the contract template in `lang` ('kk' or 'ru')."""
+        self.ensure_one()
+        return self.contract_template_ru if lang == "ru" else self.contract_template_kk

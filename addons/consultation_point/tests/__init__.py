@@ -1,2 +1,4 @@
 from . import test_point
 from . import test_ui
+from . import test_portal
+from . import test_website

@@ -1,0 +1,497 @@
+from datetime import datetime, timedelta
+
+from werkzeug.exceptions import NotFound
+
+from odoo import _, fields, http
+from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+from .main import fmt_dt
+
+BOOKING_DAYS = 14
+MODES = ("in_person", "remote")
+
+
+class ConsultationPortal(CustomerPortal):
+    """The parent's pages in "My account": only their own family, read as superuser."""
+
+    # ---------------------------------------------------------------- helpers
+    def _cp_partner(self):
+        return request.env.user.partner_id
+
+    def _cp_domains(self, partner):
+        return {
+            "consultation.child": [("parent_ids", "in", partner.ids)],
+            "consultation.request": [("partner_id", "=", partner.id)],
+            "consultation.appointment": [("line_ids.partner_id", "=", partner.id)],
+            "consultation.contract": [("partner_id", "=", partner.id)],
+        }
+
+    def _cp_search(self, model, extra=None, order=None):
+        """Search the family's own records of `model` (explicit domain and record rules)."""
+        Model = request.env[model]
+        if not Model.has_access("read"):
+            return Model.sudo().browse()
+        domain = self._cp_domains(self._cp_partner())[model] + (extra or [])
+        return Model.search(domain, order=order).sudo()
+
+    def _cp_get(self, model, record_id):
+        """Return the family's own record (sudo), or raise NotFound."""
+        records = self._cp_search(model, [("id", "=", int(record_id))])
+        if not records:
+            raise NotFound()
+        return records
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        names = {
+            "consultation_child_count": "consultation.child",
+            "consultation_request_count": "consultation.request",
+            "consultation_appointment_count": "consultation.appointment",
+            "consultation_contract_count": "consultation.contract",
+        }
+        for counter, model in names.items():
+            if counter in counters:
+                values[counter] = len(self._cp_search(model))
+        return values
+
+    def _cp_values(self, page_name, **extra):
+        values = self._prepare_portal_layout_values()
+        partner = self._cp_partner()
+        point = self._cp_points()[:1]
+        values.update(
+            {
+                "page_name": page_name,
+                "partner": partner,
+                "fmt_dt": lambda value, p=None: fmt_dt(request.env, value, p or point),
+                "selection": lambda model, field: dict(
+                    request.env[model]._fields[field]._description_selection(request.env)
+                ),
+                "message": request.params.get("message"),
+            }
+        )
+        values.update(extra)
+        return values
+
+    def _cp_points(self):
+        """Return the consultation points the family deals with (all of its company's)."""
+        requests = self._cp_search("consultation.request")
+        points = requests.point_id
+        Point = request.env["consultation.point"].sudo()
+        company = self._cp_partner().sudo().company_id
+        if company:
+            points |= Point.search([("company_id", "=", company.id)])
+        return points or Point.search([])
+
+    def _cp_line(self, appointment):
+        """Return the parent's own booking line on `appointment`."""
+        partner = self._cp_partner()
+        return appointment.line_ids.filtered(lambda li: li.partner_id == partner)[:1]
+
+    # ---------------------------------------------------------------- lists
+    @http.route("/my/consultation", type="http", auth="user", website=True)
+    def cp_home(self, **kw):
+        now = fields.Datetime.now()
+        appointments = self._cp_search("consultation.appointment", order="start")
+        values = self._cp_values(
+            "consultation",
+            children=self._cp_search("consultation.child"),
+            consultation_requests=self._cp_search("consultation.request"),
+            upcoming=appointments.filtered(
+                lambda a: a.stop >= now and a.state in ("held", "confirmed")
+            ),
+            contracts=self._cp_search("consultation.contract"),
+        )
+        return request.render("consultation_point.portal_cp_home", values)
+
+    @http.route("/my/consultation/children", type="http", auth="user", website=True)
+    def cp_children(self, **kw):
+        values = self._cp_values(
+            "consultation_children", children=self._cp_search("consultation.child")
+        )
+        return request.render("consultation_point.portal_cp_children", values)
+
+    @http.route("/my/consultation/requests", type="http", auth="user", website=True)
+    def cp_requests(self, **kw):
+        values = self._cp_values(
+            "consultation_requests",
+            consultation_requests=self._cp_search("consultation.request"),
+        )
+        return request.render("consultation_point.portal_cp_requests", values)
+
+    @http.route(
+        "/my/consultation/requests/<int:request_id>", type="http", auth="user", website=True
+    )
+    def cp_request(self, request_id, **kw):
+        consultation_request = self._cp_get("consultation.request", request_id)
+        values = self._cp_values(
+            "consultation_request",
+            consultation_request=consultation_request,
+            lines=consultation_request.line_ids.filtered(
+                lambda li: li.partner_id == self._cp_partner()
+            ),
+        )
+        return request.render("consultation_point.portal_cp_request", values)
+
+    @http.route("/my/consultation/appointments", type="http", auth="user", website=True)
+    def cp_appointments(self, **kw):
+        values = self._cp_values(
+            "consultation_appointments",
+            appointments=self._cp_search("consultation.appointment"),
+        )
+        return request.render("consultation_point.portal_cp_appointments", values)
+
+    def _cp_appointment_page(self, appointment, error=None):
+        line = self._cp_line(appointment)
+        values = self._cp_values(
+            "consultation_appointment",
+            appointment=appointment,
+            line=line,
+            can_change=bool(line) and line._portal_can_change(),
+            error=error,
+        )
+        return request.render("consultation_point.portal_cp_appointment", values)
+
+    @http.route(
+        "/my/consultation/appointments/<int:appointment_id>",
+        type="http",
+        auth="user",
+        website=True,
+    )
+    def cp_appointment(self, appointment_id, **kw):
+        appointment = self._cp_get("consultation.appointment", appointment_id)
+        return self._cp_appointment_page(appointment)
+
+    @http.route(
+        "/my/consultation/appointments/<int:appointment_id>/confirm",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def cp_appointment_confirm(self, appointment_id, **kw):
+        appointment = self._cp_get("consultation.appointment", appointment_id)
+        line = self._cp_line(appointment)
+        if appointment.state != "held" or not line or line.state != "booked":
+            return self._cp_appointment_page(
+                appointment, _("This consultation is not waiting for your confirmation.")
+            )
+        try:
+            with request.env.cr.savepoint():
+                appointment.action_confirm()
+                if appointment.mode == "remote" and not appointment.meeting_url:
+                    appointment.action_generate_discuss_room()
+        except (UserError, ValidationError) as exc:
+            return self._cp_appointment_page(appointment, exc.args[0])
+        line._send_parent_mail("consultation_point.mail_template_appointment_confirmed")
+        return request.redirect(f"/my/consultation/appointments/{appointment.id}?message=confirmed")
+
+    @http.route(
+        "/my/consultation/appointments/<int:appointment_id>/cancel",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def cp_appointment_cancel(self, appointment_id, **kw):
+        appointment = self._cp_get("consultation.appointment", appointment_id)
+        line = self._cp_line(appointment)
+        if not line or not line._portal_can_change():
+            return self._cp_appointment_page(appointment, self._cp_too_late(appointment))
+        line._portal_cancel()
+        return request.redirect(f"/my/consultation/appointments/{appointment.id}?message=cancelled")
+
+    def _cp_too_late(self, appointment):
+        return _(
+            "This consultation can no longer be cancelled or moved online: it is less than "
+            "%(hours)s hours away or already closed. Please call the consultation point.",
+            hours=appointment.point_id.cancel_limit_hours,
+        )
+
+    # -------------------------------------------------------------- booking
+    def _cp_slots(self, topic, date_from, point, exclude=None):
+        """Return the free slots for `topic` grouped by day: [(day label, [slot])]."""
+        Appointment = request.env["consultation.appointment"].sudo()
+        slots = Appointment.free_slots(
+            topic, date_from, date_from + timedelta(days=BOOKING_DAYS), point=point
+        )
+        days = []
+        for slot in slots:
+            label = fmt_dt(request.env, slot["start"], point, "EEEE, d MMMM")
+            if not days or days[-1][0] != label:
+                days.append((label, []))
+            days[-1][1].append(slot)
+        return days
+
+    def _cp_book_page(self, params, error=None):
+        children = self._cp_search("consultation.child").filtered(
+            lambda c: not c._ineligibility_reason(fields.Date.today())
+        )
+        topics = request.env["consultation.topic"].sudo().search([])
+        point = self._cp_points()[:1]
+        child = topic = reschedule = None
+        if params.get("child_id"):
+            child = children.filtered(lambda c: c.id == _int(params["child_id"]))
+            if not child:
+                raise NotFound()
+        if params.get("topic_id"):
+            topic = topics.filtered(lambda t: t.id == _int(params["topic_id"]))
+        if params.get("reschedule_id"):
+            reschedule = self._cp_get("consultation.appointment", params["reschedule_id"])
+            point = reschedule.point_id
+        if (
+            point
+            and reschedule
+            and not reschedule.line_ids.filtered(
+                lambda li: li.partner_id == self._cp_partner() and li._portal_can_change()
+            )
+        ):
+            error = error or self._cp_too_late(reschedule)
+            reschedule = None
+        mode = params.get("mode") if params.get("mode") in MODES else "in_person"
+        slot_days = self._cp_slots(topic, fields.Date.today(), point) if topic and child else []
+        values = self._cp_values(
+            "consultation_book",
+            children=children,
+            topics=topics,
+            child=child,
+            topic=topic,
+            mode=mode,
+            reschedule=reschedule,
+            slot_days=slot_days,
+            point=point,
+            error=error,
+        )
+        return request.render("consultation_point.portal_cp_book", values)
+
+    @http.route("/my/consultation/book", type="http", auth="user", methods=["GET"], website=True)
+    def cp_book(self, **params):
+        return self._cp_book_page(params)
+
+    @http.route("/my/consultation/book", type="http", auth="user", methods=["POST"], website=True)
+    def cp_book_submit(self, **params):
+        partner = self._cp_partner()
+        child = self._cp_get("consultation.child", params.get("child_id") or 0)
+        topic = request.env["consultation.topic"].sudo().browse(_int(params.get("topic_id")))
+        specialist = (
+            request.env["consultation.specialist"].sudo().browse(_int(params.get("specialist_id")))
+        )
+        if not topic.exists() or not specialist.exists() or topic not in specialist.topic_ids:
+            return self._cp_book_page(params, _("Pick a slot from the list."))
+        try:
+            start = datetime.strptime(params.get("start") or "", "%Y-%m-%d %H:%M:%S")
+        except ValueError:
+            return self._cp_book_page(params, _("Pick a slot from the list."))
+        old_line = None
+        if params.get("reschedule_id"):
+            old = self._cp_get("consultation.appointment", params["reschedule_id"])
+            old_line = self._cp_line(old)
+            if not old_line or not old_line._portal_can_change():
+                return self._cp_book_page({}, self._cp_too_late(old))
+        mode = params.get("mode") if params.get("mode") in MODES else "in_person"
+        open_request = self._cp_search(
+            "consultation.request",
+            [("child_id", "=", child.id), ("state", "in", ("new", "scheduled"))],
+        )[:1]
+        try:
+            with request.env.cr.savepoint():
+                appointment = (
+                    request.env["consultation.appointment"]
+                    .sudo()
+                    .book_slot(
+                        specialist,
+                        start,
+                        partner.sudo(),
+                        child,
+                        topic=topic,
+                        request=open_request or old_line and old_line.request_id or None,
+                        mode=mode,
+                    )
+                )
+                if old_line:
+                    old_line._portal_cancel()
+        except (UserError, ValidationError) as exc:
+            return self._cp_book_page(params, exc.args[0])
+        return request.redirect(f"/my/consultation/appointments/{appointment.id}?message=held")
+
+    # ------------------------------------------------------------- contracts
+    @http.route("/my/consultation/contracts", type="http", auth="user", website=True)
+    def cp_contracts(self, **kw):
+        values = self._cp_values(
+            "consultation_contracts", contracts=self._cp_search("consultation.contract")
+        )
+        return request.render("consultation_point.portal_cp_contracts", values)
+
+    def _cp_contract(self, contract_id, access_token=None):
+        try:
+            contract = self._document_check_access(
+                "consultation.contract", contract_id, access_token=access_token
+            )
+        except (AccessError, MissingError) as exc:
+            raise NotFound() from exc
+        partner = self._cp_partner()
+        if not access_token and contract.partner_id != partner:
+            raise NotFound()
+        return contract
+
+    @http.route(
+        "/my/consultation/contracts/<int:contract_id>", type="http", auth="public", website=True
+    )
+    def cp_contract(self, contract_id, access_token=None, **kw):
+        contract = self._cp_contract(contract_id, access_token)
+        values = self._cp_values(
+            "consultation_contract",
+            contract=contract,
+            access_token=access_token,
+            can_sign=contract.state in ("draft", "sent"),
+        )
+        return request.render("consultation_point.portal_cp_contract", values)
+
+    @http.route(
+        "/my/consultation/contracts/<int:contract_id>/pdf",
+        type="http",
+        auth="public",
+        website=True,
+    )
+    def cp_contract_pdf(self, contract_id, access_token=None, **kw):
+        contract = self._cp_contract(contract_id, access_token)
+        return self._show_report(
+            model=contract,
+            report_type="pdf",
+            report_ref="consultation_point.action_report_contract",
+            download=True,
+        )
+
+    @http.route(
+        "/my/consultation/contract/<int:contract_id>/sign",
+        type="json",
+        auth="public",
+        website=True,
+    )
+    def cp_contract_sign(self, contract_id, access_token=None, name=None, signature=None):
+        access_token = access_token or request.httprequest.args.get("access_token")
+        try:
+            contract = self._cp_contract(contract_id, access_token)
+        except NotFound:
+            return {"error": _("This contract was not found.")}
+        try:
+            with request.env.cr.savepoint():
+                contract.action_sign(signature, name, ip=request.httprequest.remote_addr)
+        except (UserError, ValidationError) as exc:
+            return {"error": exc.args[0]}
+        query = (
+            f"?message=signed&access_token={access_token}" if access_token else "?message=signed"
+        )
+        return {
+            "force_refresh": True,
+            "redirect_url": f"/my/consultation/contracts/{contract.id}{query}",
+        }
+
+    # -------------------------------------------------------------- lectures
+    def _cp_events(self):
+        return (
+            request.env["event.event"]
+            .sudo()
+            .search(
+                [
+                    ("consultation_point_id", "in", self._cp_points().ids),
+                    ("date_end", ">=", fields.Datetime.now()),
+                ],
+                order="date_begin",
+            )
+        )
+
+    def _cp_lectures_page(self, error=None):
+        partner = self._cp_partner()
+        events = self._cp_events()
+        registered = (
+            request.env["event.registration"]
+            .sudo()
+            .search(
+                [
+                    ("partner_id", "=", partner.id),
+                    ("event_id", "in", events.ids),
+                    ("state", "!=", "cancel"),
+                ]
+            )
+            .event_id
+        )
+        values = self._cp_values(
+            "consultation_lectures", events=events, registered=registered, error=error
+        )
+        return request.render("consultation_point.portal_cp_lectures", values)
+
+    @http.route("/my/consultation/lectures", type="http", auth="user", website=True)
+    def cp_lectures(self, **kw):
+        return self._cp_lectures_page()
+
+    @http.route(
+        "/my/consultation/lectures/<int:event_id>/register",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def cp_lecture_register(self, event_id, **kw):
+        event = self._cp_events().filtered(lambda e: e.id == event_id)
+        if not event:
+            raise NotFound()
+        partner = self._cp_partner().sudo()
+        Registration = request.env["event.registration"].sudo()
+        if Registration.search_count(
+            [
+                ("partner_id", "=", partner.id),
+                ("event_id", "=", event.id),
+                ("state", "!=", "cancel"),
+            ]
+        ):
+            return request.redirect("/my/consultation/lectures?message=registered")
+        if event.seats_limited and event.seats_available <= 0:
+            return self._cp_lectures_page(_("Sorry, there are no seats left for this event."))
+        try:
+            with request.env.cr.savepoint():
+                Registration.create(
+                    {
+                        "event_id": event.id,
+                        "partner_id": partner.id,
+                        "name": partner.name,
+                        "email": partner.email,
+                        "phone": partner.phone,
+                    }
+                )
+        except (UserError, ValidationError):
+            return self._cp_lectures_page(_("Sorry, there are no seats left for this event."))
+        return request.redirect("/my/consultation/lectures?message=registered")
+
+    # --------------------------------------------------------------- consent
+    def _cp_consents(self):
+        partner = self._cp_partner()
+        return request.env["consultation.consent"].sudo().search([("partner_id", "=", partner.id)])
+
+    @http.route("/my/consultation/consent", type="http", auth="user", website=True)
+    def cp_consent(self, **kw):
+        values = self._cp_values("consultation_consent", consents=self._cp_consents())
+        return request.render("consultation_point.portal_cp_consent", values)
+
+    @http.route(
+        "/my/consultation/consent/withdraw",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def cp_consent_withdraw(self, **kw):
+        consents = self._cp_consents().filtered(lambda c: not c.withdrawn_on)
+        if consents:
+            consents.action_withdraw()
+        return request.redirect("/my/consultation/consent?message=withdrawn")
+
+
+def _int(value):
+    """Return int(value), or 0 when it is not a number."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0

@@ -1,0 +1,500 @@
+import logging
+from datetime import datetime, time, timedelta
+
+import psycopg2
+import pytz
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from ..tools import overlaps, split_into_slots
+
+_logger = logging.getLogger(__name__)
+
+ACTIVE_STATES = ("held", "confirmed", "done", "no_show")
+EXCLUSION_NAME = "consultation_appointment_specialist_no_overlap"
+
+
+class ConsultationAppointment(models.Model):
+    """An individual or group consultation (regulation 2.1, 2.4)."""
+
+    _name = "consultation.appointment"
+    _description = "Consultation"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "start desc, id desc"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    point_id = fields.Many2one(
+        "consultation.point",
+        required=True,
+        index=True,
+        default=lambda self: self.env["consultation.point"].search(
+            [("company_id", "=", self.env.company.id)], limit=1
+        ),
+    )
+    company_id = fields.Many2one(related="point_id.company_id", store=True, index=True)
+    kind = fields.Selection(
+        [("individual", "Individual"), ("group", "Group")],
+        required=True,
+        default="individual",
+        tracking=True,
+    )
+    specialist_id = fields.Many2one(
+        "consultation.specialist",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('point_id', '=', point_id)]",
+    )
+    user_id = fields.Many2one(related="specialist_id.user_id", store=True, string="Specialist user")
+    other_specialist_ids = fields.Many2many(
+        "consultation.specialist",
+        string="Other specialists",
+        domain="[('point_id', '=', point_id), ('id', '!=', specialist_id)]",
+    )
+    topic_id = fields.Many2one("consultation.topic", tracking=True)
+    start = fields.Datetime(required=True, tracking=True, index=True)
+    stop = fields.Datetime(required=True, tracking=True)
+    duration = fields.Float(compute="_compute_duration", string="Duration (hours)")
+    mode = fields.Selection(
+        [("in_person", "In person"), ("remote", "Remote")],
+        required=True,
+        default="in_person",
+        tracking=True,
+    )
+    meeting_url = fields.Char(string="Meeting link", tracking=True)
+    channel_id = fields.Many2one("discuss.channel", string="Discuss room", readonly=True)
+    capacity = fields.Integer(default=1, required=True)
+    line_ids = fields.One2many("consultation.appointment.line", "appointment_id", string="Families")
+    seats_taken = fields.Integer(compute="_compute_seats")
+    waiting_count = fields.Integer(compute="_compute_seats")
+    state = fields.Selection(
+        [
+            ("held", "Held"),
+            ("confirmed", "Confirmed"),
+            ("done", "Done"),
+            ("cancelled", "Cancelled"),
+            ("no_show", "No-show"),
+        ],
+        default="held",
+        required=True,
+        tracking=True,
+        index=True,
+    )
+    hold_expires_at = fields.Datetime(
+        readonly=True, help="A slot held by a parent is released when not confirmed by then."
+    )
+    calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
+    recommendations = fields.Html(help="Recommendations the parent sees in the portal.")
+    note_ids = fields.One2many("consultation.note", "appointment_id", string="Notes")
+
+    _sql_constraints = [
+        ("stop_after_start", "CHECK(stop > start)", "A consultation must end after it starts."),
+        ("capacity_positive", "CHECK(capacity >= 1)", "The capacity must be at least 1."),
+        (
+            "individual_single",
+            "CHECK(kind = 'group' OR capacity = 1)",
+            "An individual consultation is for one family.",
+        ),
+    ]
+
+    def init(self):
+        """Forbid overlapping consultations of one specialist in the database itself."""
+        self.env.cr.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
+        self.env.cr.execute(
+            "SELECT 1 FROM pg_constraint WHERE conname = %s", (EXCLUSION_NAME,)
+        )
+        if not self.env.cr.fetchone():
+            # Odoo datetimes are UTC "timestamp without time zone": tsrange is the
+            # immutable equivalent of tstzrange(start, stop) here.
+            self.env.cr.execute(
+                f"""ALTER TABLE consultation_appointment ADD CONSTRAINT {EXCLUSION_NAME}
+                    EXCLUDE USING gist (specialist_id WITH =, tsrange(start, stop) WITH &&)
+                    WHERE (state != 'cancelled')"""
+            )
+
+    @api.depends("topic_id", "start", "specialist_id")
+    def _compute_name(self):
+        for appt in self:
+            appt.name = " – ".join(
+                filter(None, [appt.topic_id.name, appt.specialist_id.name])
+            ) or _("Consultation")
+
+    @api.depends("start", "stop")
+    def _compute_duration(self):
+        for appt in self:
+            appt.duration = (
+                (appt.stop - appt.start).total_seconds() / 3600 if appt.start and appt.stop else 0
+            )
+
+    @api.depends("line_ids.state")
+    def _compute_seats(self):
+        for appt in self:
+            appt.seats_taken = len(appt.line_ids.filtered(lambda li: li.state in _SEATED))
+            appt.waiting_count = len(appt.line_ids.filtered(lambda li: li.state == "waiting"))
+
+    @api.onchange("start", "specialist_id", "point_id")
+    def _onchange_start(self):
+        if self.start and (not self.stop or self.stop <= self.start):
+            minutes = self.point_id.slot_minutes or 45
+            self.stop = self.start + timedelta(minutes=minutes)
+
+    @api.onchange("kind")
+    def _onchange_kind(self):
+        if self.kind == "individual":
+            self.capacity = 1
+        elif self.capacity < 2:
+            self.capacity = 10
+
+    # ------------------------------------------------------------------ rules
+    @api.constrains("start", "stop", "specialist_id", "other_specialist_ids", "state")
+    def _check_availability(self):
+        for appt in self.filtered(lambda a: a.state != "cancelled"):
+            for spec in appt.specialist_id | appt.other_specialist_ids:
+                if not appt._fits(spec):
+                    raise ValidationError(
+                        _(
+                            "%(specialist)s does not receive from %(start)s to %(stop)s: "
+                            "outside the point's hours or the specialist's availability, "
+                            "or during a leave or a holiday.",
+                            specialist=spec.name,
+                            start=appt._local(appt.start),
+                            stop=appt._local(appt.stop),
+                        )
+                    )
+            others = appt.other_specialist_ids
+            if others and self.search_count(
+                [
+                    ("id", "!=", appt.id),
+                    ("state", "!=", "cancelled"),
+                    ("start", "<", appt.stop),
+                    ("stop", ">", appt.start),
+                    "|",
+                    ("specialist_id", "in", others.ids),
+                    ("other_specialist_ids", "in", others.ids),
+                ]
+            ):
+                raise ValidationError(_("Another specialist of this consultation is busy then."))
+
+    def _fits(self, specialist):
+        """Tell whether the consultation lies inside one available interval of `specialist`."""
+        self.ensure_one()
+        start = pytz.utc.localize(self.start)
+        stop = pytz.utc.localize(self.stop)
+        return any(
+            begin <= start and stop <= end
+            for begin, end, _recs in specialist._available_intervals(
+                start - timedelta(days=1), stop + timedelta(days=1)
+            )
+        )
+
+    def _local(self, value):
+        """Format a UTC datetime in the point's time zone."""
+        tz = pytz.timezone(self.point_id.resource_calendar_id.tz or "UTC")
+        return pytz.utc.localize(value).astimezone(tz).strftime("%d.%m.%Y %H:%M")
+
+    @api.constrains("line_ids", "capacity")
+    def _check_capacity(self):
+        for appt in self:
+            if appt.seats_taken > appt.capacity:
+                raise ValidationError(
+                    _(
+                        "%(name)s has %(capacity)s seats; %(taken)s families are booked.",
+                        name=appt.name,
+                        capacity=appt.capacity,
+                        taken=appt.seats_taken,
+                    )
+                )
+
+    # ------------------------------------------------------------ slot search
+    @api.model
+    def free_slots(self, topic, date_from, date_to, point=None, specialist=None, slot_minutes=None):
+        """Return the free slots for `topic` between two dates, earliest first.
+
+        Each slot is a dict: specialist (record), start and stop (naive UTC). Slots come
+        from the point's opening hours, the specialists' availability, leaves and
+        holidays, minus the consultations already booked, and never lie in the past.
+        """
+        point = point or self.point_id or self.env["consultation.point"].search([], limit=1)
+        point = point.sudo()
+        specialists = specialist.sudo() if specialist else point.specialist_ids
+        if topic:
+            specialists = specialists.filtered(lambda s: topic in s.topic_ids)
+        length = timedelta(minutes=slot_minutes or point.slot_minutes or 45)
+        tz = pytz.timezone(point.resource_calendar_id.tz or "UTC")
+        start = tz.localize(datetime.combine(date_from, time.min)).astimezone(pytz.utc)
+        stop = tz.localize(datetime.combine(date_to, time.max)).astimezone(pytz.utc)
+        now = pytz.utc.localize(fields.Datetime.now())
+        slots = []
+        for spec in specialists:
+            available = [(b, e) for b, e, _r in spec._available_intervals(start, stop)]
+            busy = [
+                (pytz.utc.localize(a.start), pytz.utc.localize(a.stop))
+                for a in self.sudo().search(
+                    [
+                        ("state", "!=", "cancelled"),
+                        ("start", "<", stop.replace(tzinfo=None)),
+                        ("stop", ">", start.replace(tzinfo=None)),
+                        "|",
+                        ("specialist_id", "=", spec.id),
+                        ("other_specialist_ids", "in", spec.ids),
+                    ]
+                )
+            ]
+            for slot in split_into_slots(available, length):
+                if slot[0] >= now and not overlaps(slot, busy):
+                    slots.append(
+                        {
+                            "specialist": spec,
+                            "start": slot[0].astimezone(pytz.utc).replace(tzinfo=None),
+                            "stop": slot[1].astimezone(pytz.utc).replace(tzinfo=None),
+                        }
+                    )
+        return sorted(slots, key=lambda s: (s["start"], s["specialist"].sequence))
+
+    @api.model
+    def book_slot(
+        self, specialist, start, partner, child, topic=None, request=None, mode="in_person"
+    ):
+        """Hold a free slot for a family; return the consultation or raise a UserError.
+
+        Safe under concurrency: the database's exclusion constraint lets only one of
+        two simultaneous bookings of the same specialist and time succeed.
+        """
+        specialist = specialist.sudo()
+        point = specialist.point_id
+        child._check_bookable(start.date(), partner)
+        stop = start + timedelta(minutes=point.slot_minutes or 45)
+        if start < fields.Datetime.now():
+            raise UserError(_("This time has already passed; pick another slot."))
+        vals = {
+            "point_id": point.id,
+            "specialist_id": specialist.id,
+            "topic_id": topic.id if topic else False,
+            "start": start,
+            "stop": stop,
+            "mode": mode,
+            "state": "held",
+            "hold_expires_at": fields.Datetime.now() + timedelta(minutes=point.hold_minutes),
+            "line_ids": [
+                fields.Command.create(
+                    {
+                        "partner_id": partner.id,
+                        "child_id": child.id,
+                        "request_id": request.id if request else False,
+                    }
+                )
+            ],
+        }
+        try:
+            with self.env.cr.savepoint():
+                appointment = self.sudo().create(vals)
+                appointment.flush_recordset()
+        except psycopg2.errors.ExclusionViolation as exc:
+            raise UserError(
+                _("Sorry, this slot has just been taken. Please pick another one.")
+            ) from exc
+        except ValidationError as exc:
+            raise UserError(
+                _("This slot is not available: %(reason)s", reason=exc.args[0])
+            ) from exc
+        return appointment.with_env(self.env)
+
+    def add_family(self, partner, child, request=None):
+        """Book a family into a group session, or onto its waiting list when it is full."""
+        self.ensure_one()
+        if self.state not in ("held", "confirmed"):
+            raise UserError(_("Families can only join a planned consultation."))
+        child._check_bookable(self.start.date(), partner)
+        # Lock the session's row: two families cannot take the last seat together.
+        self.env.cr.execute(
+            "SELECT id FROM consultation_appointment WHERE id = %s FOR UPDATE", (self.id,)
+        )
+        self.invalidate_recordset(["line_ids"])
+        self.line_ids.invalidate_recordset()
+        taken = self.env["consultation.appointment.line"].sudo().search_count(
+            [("appointment_id", "=", self.id), ("state", "in", _SEATED)]
+        )
+        state = "booked" if taken < self.capacity else "waiting"
+        return (
+            self.env["consultation.appointment.line"]
+            .sudo()
+            .create(
+                {
+                    "appointment_id": self.id,
+                    "partner_id": partner.id,
+                    "child_id": child.id,
+                    "request_id": request.id if request else False,
+                    "state": state,
+                }
+            )
+            .with_env(self.env)
+        )
+
+    def _promote_waiting(self):
+        """Give freed seats to the families waiting longest."""
+        for appt in self:
+            free = appt.capacity - appt.seats_taken
+            waiting = appt.line_ids.filtered(lambda li: li.state == "waiting").sorted("id")
+            waiting[: max(free, 0)].write({"state": "booked"})
+
+    # ---------------------------------------------------------------- states
+    def _check_can_hold(self):
+        """Only the consultation's specialists and the head record what happened."""
+        if self.env.su or self.env.user.has_group("consultation_point.group_consultation_head"):
+            return
+        for appt in self:
+            if self.env.user not in (appt.specialist_id | appt.other_specialist_ids).user_id:
+                raise UserError(
+                    _("Only the specialist of %(name)s or the head can do this.", name=appt.name)
+                )
+
+    def _check_contract(self):
+        """With the setting on, a family's first consultation needs a signed contract."""
+        Line = self.env["consultation.appointment.line"].sudo()
+        for appt in self.filtered("point_id.contract_required"):
+            for line in appt.line_ids.filtered(lambda li: li.state == "booked"):
+                earlier = Line.search_count(
+                    [
+                        ("partner_id", "=", line.partner_id.id),
+                        ("appointment_id", "!=", appt.id),
+                        ("appointment_id.state", "in", ("confirmed", "done")),
+                    ]
+                )
+                if earlier:
+                    continue
+                if not line.partner_id._consultation_signed_contract(appt.start.date()):
+                    raise UserError(
+                        _(
+                            "%(parent)s has no signed contract: the first consultation "
+                            "cannot be confirmed before the contract is signed.",
+                            parent=line.partner_id.name,
+                        )
+                    )
+
+    def action_confirm(self):
+        """Confirm a held consultation."""
+        for appt in self:
+            if appt.state != "held":
+                raise UserError(_("Only a held consultation can be confirmed."))
+        self._check_contract()
+        self.write({"state": "confirmed", "hold_expires_at": False})
+        self.line_ids.request_id._mark_scheduled()
+
+    def action_done(self):
+        """Close a consultation once attendance is recorded."""
+        self._check_can_hold()
+        for appt in self:
+            if appt.state not in ("held", "confirmed"):
+                raise UserError(_("Only a planned consultation can be marked as done."))
+            if appt.line_ids.filtered(lambda li: li.state == "booked"):
+                raise UserError(_("Mark every family as attended or absent first."))
+            if not appt.line_ids.filtered(lambda li: li.state == "attended"):
+                raise UserError(_("Nobody attended: mark the consultation as a no-show."))
+        self.write({"state": "done"})
+        self.line_ids.filtered(lambda li: li.state == "attended").request_id.filtered(
+            lambda r: r.state in ("new", "scheduled")
+        ).write({"state": "done"})
+
+    def action_no_show(self):
+        """Nobody came."""
+        self._check_can_hold()
+        for appt in self:
+            if appt.state not in ("held", "confirmed"):
+                raise UserError(_("Only a planned consultation can be marked as a no-show."))
+        self.line_ids.filtered(lambda li: li.state == "booked").write({"state": "no_show"})
+        self.write({"state": "no_show"})
+
+    def action_cancel(self):
+        """Cancel the consultation and free the slot."""
+        for appt in self:
+            if appt.state not in ("held", "confirmed"):
+                raise UserError(_("Only a planned consultation can be cancelled."))
+        self.line_ids.filtered(lambda li: li.state in ("booked", "waiting")).write(
+            {"state": "cancelled"}
+        )
+        self.write({"state": "cancelled"})
+
+    def action_generate_discuss_room(self):
+        """Create a Discuss room for a remote consultation and use its link."""
+        for appt in self:
+            if not appt.channel_id:
+                appt.channel_id = (
+                    self.env["discuss.channel"]
+                    .sudo()
+                    .create(
+                        {
+                            "name": appt.name,
+                            "channel_type": "channel",
+                            "group_public_id": False,
+                        }
+                    )
+                )
+            base = appt.get_base_url()
+            appt.write({"mode": "remote", "meeting_url": base + appt.channel_id.invitation_url})
+
+    @api.model
+    def _cron_release_holds(self):
+        """Release the held slots nobody confirmed in time."""
+        expired = self.search(
+            [("state", "=", "held"), ("hold_expires_at", "<", fields.Datetime.now())]
+        )
+        if expired:
+            _logger.info("Releasing %s expired consultation holds", len(expired))
+            expired.action_cancel()
+        return expired
+
+    # --------------------------------------------------------- calendar sync
+    def _event_values(self):
+        self.ensure_one()
+        partners = (self.specialist_id | self.other_specialist_ids).partner_id
+        return {
+            "name": self.name,
+            "start": self.start,
+            "stop": self.stop,
+            "user_id": self.user_id.id,
+            "partner_ids": [fields.Command.set(partners.ids)],
+            "videocall_location": self.meeting_url or False,
+            "privacy": "private",
+            "res_model_id": self.env["ir.model"]._get_id(self._name),
+            "res_id": self.id,
+        }
+
+    def _sync_calendar_event(self):
+        """Keep a staff calendar.event in step with each consultation."""
+        Event = self.env["calendar.event"].sudo().with_context(no_mail_to_attendees=True)
+        for appt in self:
+            if appt.state == "cancelled":
+                if appt.calendar_event_id:
+                    appt.calendar_event_id.sudo().unlink()
+                continue
+            if appt.calendar_event_id:
+                appt.calendar_event_id.sudo().with_context(no_mail_to_attendees=True).write(
+                    appt._event_values()
+                )
+            else:
+                appt.calendar_event_id = Event.create(appt._event_values())
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        appointments = super().create(vals_list)
+        appointments._sync_calendar_event()
+        appointments.line_ids.request_id.filtered(
+            lambda r: r.state == "new"
+        )._mark_scheduled()
+        return appointments
+
+    def write(self, vals):
+        if "recommendations" in vals:
+            self._check_can_hold()
+        res = super().write(vals)
+        if {"start", "stop", "state", "specialist_id", "other_specialist_ids", "meeting_url"} & set(
+            vals
+        ):
+            self._sync_calendar_event()
+        if "capacity" in vals or "state" in vals:
+            self.filtered(lambda a: a.state in ("held", "confirmed"))._promote_waiting()
+        return res
+
+
+_SEATED = ("booked", "attended", "no_show")

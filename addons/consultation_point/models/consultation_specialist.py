@@ -1,0 +1,173 @@
+from datetime import datetime, time, timedelta
+
+import pytz
+
+from odoo import api, fields, models
+from odoo.addons.resource.models.utils import Intervals
+
+ROLES = [
+    ("educator", "Educator"),
+    ("psychologist", "Educational psychologist"),
+    ("medical", "Medical worker"),
+    ("speech_therapist", "Speech therapist"),
+    ("other", "Other"),
+]
+
+
+class ConsultationSpecialist(models.Model):
+    """A member of staff who receives families at the point (regulation 2.6)."""
+
+    _name = "consultation.specialist"
+    _description = "Consultation Specialist"
+    _inherit = ["mail.thread"]
+    _order = "point_id, sequence, id"
+
+    name = fields.Char(related="user_id.name", store=True, readonly=True)
+    sequence = fields.Integer(default=10)
+    user_id = fields.Many2one(
+        "res.users", required=True, ondelete="restrict", tracking=True, index=True
+    )
+    partner_id = fields.Many2one(related="user_id.partner_id")
+    point_id = fields.Many2one(
+        "consultation.point", required=True, ondelete="cascade", index=True, tracking=True
+    )
+    company_id = fields.Many2one(related="point_id.company_id", store=True, index=True)
+    role = fields.Selection(ROLES, required=True, default="educator", tracking=True)
+    topic_ids = fields.Many2many(
+        "consultation.topic",
+        "consultation_specialist_topic_rel",
+        "specialist_id",
+        "topic_id",
+        string="Topics",
+    )
+    resource_calendar_id = fields.Many2one(
+        "resource.calendar",
+        string="Own availability",
+        help="When empty, the specialist receives during all the point's opening hours; "
+        "otherwise only when both calendars are open.",
+    )
+    resource_id = fields.Many2one("resource.resource", readonly=True, copy=False)
+    leave_ids = fields.One2many(
+        "resource.calendar.leaves", "consultation_specialist_id", string="Leaves"
+    )
+    active = fields.Boolean(default=True)
+    schedule_summary = fields.Text(
+        string="Receives", compute="_compute_schedule_summary", help="The work schedule."
+    )
+
+    _sql_constraints = [
+        (
+            "user_point_unique",
+            "UNIQUE(user_id, point_id)",
+            "This user is already a specialist of the point.",
+        ),
+    ]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        specialists = super().create(vals_list)
+        for spec in specialists:
+            spec.resource_id = (
+                self.env["resource.resource"]
+                .sudo()
+                .create(
+                    {
+                        "name": spec.user_id.name,
+                        "user_id": spec.user_id.id,
+                        "company_id": spec.company_id.id,
+                        "calendar_id": spec._effective_calendar().id,
+                        "tz": spec._tz().zone,
+                        "resource_type": "user",
+                    }
+                )
+            )
+        return specialists
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "resource_calendar_id" in vals:
+            for spec in self.filtered("resource_id"):
+                spec.resource_id.sudo().calendar_id = spec._effective_calendar()
+        return res
+
+    def _effective_calendar(self):
+        """Return the specialist's own calendar, or the point's opening hours."""
+        self.ensure_one()
+        return self.resource_calendar_id or self.point_id.resource_calendar_id
+
+    def _tz(self):
+        """Return the time zone of the point's opening hours."""
+        self.ensure_one()
+        return pytz.timezone(self.point_id.resource_calendar_id.tz or self.user_id.tz or "UTC")
+
+    def _available_intervals(self, start, stop):
+        """Return Intervals (aware UTC) when the specialist receives between start and stop.
+
+        The point's hours minus its holidays and closures, intersected with the
+        specialist's own availability, minus the specialist's leaves.
+        """
+        self.ensure_one()
+        point_cal = self.point_id.resource_calendar_id
+        if not point_cal:
+            return Intervals()
+        start = start if start.tzinfo else pytz.utc.localize(start)
+        stop = stop if stop.tzinfo else pytz.utc.localize(stop)
+        tz = self._tz()
+        open_hours = point_cal._work_intervals_batch(start, stop, tz=tz)[False]
+        if self.resource_calendar_id and self.resource_calendar_id != point_cal:
+            own = self.resource_calendar_id._attendance_intervals_batch(start, stop, tz=tz)[False]
+            open_hours &= own
+        own_leaves = Intervals(
+            (
+                pytz.utc.localize(leave.date_from),
+                pytz.utc.localize(leave.date_to),
+                leave,
+            )
+            for leave in self.leave_ids
+            if leave.date_from < stop.replace(tzinfo=None)
+            and leave.date_to > start.replace(tzinfo=None)
+        )
+        return open_hours - own_leaves
+
+    def _weekly_schedule(self):
+        """Return [(weekday, hour_from, hour_to)] when the specialist receives each week."""
+        self.ensure_one()
+        tz = self._tz()
+        monday = datetime.combine(
+            fields.Date.today() - timedelta(days=fields.Date.today().weekday()), time.min
+        )
+        start = tz.localize(monday)
+        stop = tz.localize(monday + timedelta(days=7))
+        point_cal = self.point_id.resource_calendar_id
+        if not point_cal:
+            return []
+        hours = point_cal._attendance_intervals_batch(start, stop, tz=tz)[False]
+        if self.resource_calendar_id and self.resource_calendar_id != point_cal:
+            hours &= self.resource_calendar_id._attendance_intervals_batch(start, stop, tz=tz)[
+                False
+            ]
+        rows = []
+        for begin, end, _recs in hours:
+            begin, end = begin.astimezone(tz), end.astimezone(tz)
+            rows.append(
+                (begin.weekday(), begin.hour + begin.minute / 60, end.hour + end.minute / 60)
+            )
+        return rows
+
+    @api.depends("resource_calendar_id", "point_id.resource_calendar_id")
+    def _compute_schedule_summary(self):
+        days = dict(
+            self.env["resource.calendar.attendance"]._fields["dayofweek"]._description_selection(
+                self.env
+            )
+        )
+        for spec in self:
+            spec.schedule_summary = "\n".join(
+                f"{days[str(day)]} {_fmt_hour(h_from)}–{_fmt_hour(h_to)}"
+                for day, h_from, h_to in spec._weekly_schedule()
+            )
+
+
+def _fmt_hour(value):
+    """Format 9.5 as '09:30'."""
+    return f"{int(value):02d}:{round(value % 1 * 60):02d}"

@@ -1,0 +1,521 @@
+from datetime import timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, fields, http
+from odoo.tests import HttpCase, new_test_user, tagged
+
+CONFIDENTIAL = "CONFIDENTIAL-NOTE-7731"
+REFERRAL_SECRET = "REFERRAL-SECRET-4412"
+B_MARKERS = ("Бейсенова Дана", "Бейсенов Алихан", "B-RECOMMENDATION-5520", "B-QUESTION-9034")
+
+
+class CpPortalCase(HttpCase):
+    """Two families of the demo point: the demo parent (A) and another family (B)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        cls.point = env.ref("consultation_point.point_tansholpan")
+        cls.point.write({"cancel_limit_hours": 24, "contract_required": True, "hold_minutes": 60})
+        cls.company = cls.point.company_id
+        common = {"company_id": cls.company.id, "company_ids": [cls.company.id]}
+        cls.topic = env.ref("consultation_point.topic_socialisation")
+        spec_user = new_test_user(
+            env,
+            login="cp_web_spec",
+            name="Маманова Гүлнар",
+            groups="consultation_point.group_consultation_specialist",
+            **common,
+        )
+        cls.specialist = env["consultation.specialist"].create(
+            {
+                "user_id": spec_user.id,
+                "point_id": cls.point.id,
+                "role": "psychologist",
+                "topic_ids": [Command.set([cls.topic.id])],
+            }
+        )
+        cls.slots = env["consultation.appointment"].free_slots(
+            cls.topic,
+            fields.Date.today(),
+            fields.Date.today() + timedelta(days=21),
+            point=cls.point,
+            specialist=cls.specialist,
+        )
+        today = fields.Date.today()
+        # Family A: the demo portal parent.
+        cls.user_a = env.ref("consultation_point.user_parent")
+        cls.partner_a = cls.user_a.partner_id
+        cls.child_a = env["consultation.child"].create(
+            {
+                "name": "Қасымов Нұрсұлтан",
+                "birth_date": today - relativedelta(years=4),
+                "parent_ids": [Command.set(cls.partner_a.ids)],
+                "company_id": cls.company.id,
+            }
+        )
+        cls.request_a = env["consultation.request"].create(
+            {
+                "point_id": cls.point.id,
+                "channel": "phone",
+                "partner_id": cls.partner_a.id,
+                "child_id": cls.child_a.id,
+                "topic_ids": [Command.set(cls.topic.ids)],
+                "question": "A-QUESTION",
+            }
+        )
+        cls.contract_a = env["consultation.contract"].create(
+            {
+                "point_id": cls.point.id,
+                "partner_id": cls.partner_a.id,
+                "child_ids": [Command.set(cls.child_a.ids)],
+                "date_start": today,
+            }
+        )
+        cls.contract_a.action_send()
+        # Family B: another portal parent with every kind of record.
+        cls.user_b = new_test_user(
+            env,
+            login="cp_web_parent_b",
+            name=B_MARKERS[0],
+            groups="base.group_portal",
+            **common,
+        )
+        cls.partner_b = cls.user_b.partner_id
+        cls.child_b = env["consultation.child"].create(
+            {
+                "name": B_MARKERS[1],
+                "birth_date": today - relativedelta(years=3),
+                "parent_ids": [Command.set(cls.partner_b.ids)],
+                "company_id": cls.company.id,
+            }
+        )
+        cls.request_b = env["consultation.request"].create(
+            {
+                "point_id": cls.point.id,
+                "channel": "website",
+                "partner_id": cls.partner_b.id,
+                "child_id": cls.child_b.id,
+                "topic_ids": [Command.set(cls.topic.ids)],
+                "question": B_MARKERS[3],
+            }
+        )
+        cls.appointment_b = cls._make_appointment(cls.slots[-1], cls.partner_b, cls.child_b)
+        cls.appointment_b.write({"recommendations": f"<p>{B_MARKERS[2]}</p>"})
+        env["consultation.note"].create(
+            {
+                "name": CONFIDENTIAL,
+                "body": f"<p>{CONFIDENTIAL}</p>",
+                "appointment_id": cls.appointment_b.id,
+                "child_id": cls.child_b.id,
+                "company_id": cls.company.id,
+            }
+        )
+        cls.contract_b = env["consultation.contract"].create(
+            {
+                "point_id": cls.point.id,
+                "partner_id": cls.partner_b.id,
+                "child_ids": [Command.set(cls.child_b.ids)],
+                "date_start": today,
+            }
+        )
+        env["consultation.consent"].create(
+            {
+                "partner_id": cls.partner_b.id,
+                "point_id": cls.point.id,
+                "channel": "website",
+                "text_version": "2025-1",
+            }
+        )
+        cls.consent_a = env["consultation.consent"].create(
+            {
+                "partner_id": cls.partner_a.id,
+                "point_id": cls.point.id,
+                "channel": "written",
+                "text_version": "2025-1",
+            }
+        )
+        cls.lecture = env["event.event"].create(
+            {
+                "name": "Баланың мектепке дайындығы",
+                "event_type_id": env.ref("consultation_point.event_type_lecture").id,
+                "consultation_point_id": cls.point.id,
+                "date_begin": fields.Datetime.now() + timedelta(days=10),
+                "date_end": fields.Datetime.now() + timedelta(days=10, hours=1),
+                "seats_limited": True,
+                "seats_max": 1,
+                "company_id": cls.company.id,
+            }
+        )
+
+    @classmethod
+    def _make_appointment(cls, slot, partner, child, state="held"):
+        return cls.env["consultation.appointment"].create(
+            {
+                "point_id": cls.point.id,
+                "specialist_id": slot["specialist"].id,
+                "topic_id": cls.topic.id,
+                "start": slot["start"],
+                "stop": slot["stop"],
+                "state": state,
+                "line_ids": [Command.create({"partner_id": partner.id, "child_id": child.id})],
+            }
+        )
+
+    def _post(self, url, data=None):
+        data = dict(data or {}, csrf_token=http.Request.csrf_token(self))
+        return self.url_open(url, data=data, allow_redirects=True)
+
+    def assertNoLeak(self, response, markers=B_MARKERS + (CONFIDENTIAL, REFERRAL_SECRET)):
+        for marker in markers:
+            self.assertNotIn(marker, response.text, f"{marker} leaked into {response.url}")
+
+
+@tagged("post_install", "-at_install")
+class TestPortalIsolation(CpPortalCase):
+    def test_own_pages_show_own_family_only(self):
+        self.authenticate("parent", "parent")
+        for url in (
+            "/my",
+            "/my/consultation",
+            "/my/consultation/children",
+            "/my/consultation/requests",
+            f"/my/consultation/requests/{self.request_a.id}",
+            "/my/consultation/appointments",
+            "/my/consultation/contracts",
+            f"/my/consultation/contracts/{self.contract_a.id}",
+            "/my/consultation/book",
+            f"/my/consultation/book?child_id={self.child_a.id}&topic_id={self.topic.id}",
+            "/my/consultation/lectures",
+            "/my/consultation/consent",
+        ):
+            response = self.url_open(url)
+            self.assertEqual(response.status_code, 200, url)
+            self.assertNoLeak(response)
+        page = self.url_open("/my/consultation").text
+        self.assertIn(self.child_a.name, page)
+        self.assertIn(self.request_a.name, page)
+        self.assertIn(self.contract_a.name, page)
+
+    def test_other_family_ids_are_refused_on_every_route(self):
+        self.authenticate("parent", "parent")
+        b = self
+        get_urls = [
+            f"/my/consultation/requests/{b.request_b.id}",
+            f"/my/consultation/appointments/{b.appointment_b.id}",
+            f"/my/consultation/contracts/{b.contract_b.id}",
+            f"/my/consultation/contracts/{b.contract_b.id}/pdf",
+            f"/my/consultation/book?child_id={b.child_b.id}&topic_id={b.topic.id}",
+            f"/my/consultation/book?reschedule_id={b.appointment_b.id}",
+        ]
+        for url in get_urls:
+            response = self.url_open(url)
+            self.assertIn(response.status_code, (403, 404), url)
+            self.assertNoLeak(response)
+        post_urls = [
+            (f"/my/consultation/appointments/{b.appointment_b.id}/confirm", {}),
+            (f"/my/consultation/appointments/{b.appointment_b.id}/cancel", {}),
+            (
+                "/my/consultation/book",
+                {
+                    "child_id": b.child_b.id,
+                    "topic_id": b.topic.id,
+                    "specialist_id": b.specialist.id,
+                    "start": fields.Datetime.to_string(b.slots[0]["start"]),
+                },
+            ),
+            (
+                "/my/consultation/book",
+                {
+                    "child_id": b.child_a.id,
+                    "topic_id": b.topic.id,
+                    "specialist_id": b.specialist.id,
+                    "start": fields.Datetime.to_string(b.slots[0]["start"]),
+                    "reschedule_id": b.appointment_b.id,
+                },
+            ),
+        ]
+        for url, data in post_urls:
+            response = self._post(url, data)
+            self.assertIn(response.status_code, (403, 404), url)
+            self.assertNoLeak(response)
+        sign = self.make_jsonrpc_request(
+            f"/my/consultation/contract/{b.contract_b.id}/sign",
+            {"name": "Intruder", "signature": "iVBORw0KGgo="},
+        )
+        self.assertTrue(sign.get("error"))
+        # Nothing of family B changed.
+        self.assertEqual(b.appointment_b.state, "held")
+        self.assertEqual(b.appointment_b.line_ids.state, "booked")
+        self.assertEqual(b.contract_b.state, "draft")
+        self.assertFalse(
+            self.env["consultation.appointment.line"].search(
+                [("child_id", "=", b.child_b.id), ("partner_id", "=", b.partner_a.id)]
+            )
+        )
+
+    def test_contract_by_token_and_anonymous_refused(self):
+        response = self.url_open(f"/my/consultation/contracts/{self.contract_b.id}")
+        self.assertEqual(response.status_code, 404)
+        self.assertNoLeak(response)
+        response = self.url_open(
+            f"/my/consultation/contracts/{self.contract_b.id}?access_token=wrong-token"
+        )
+        self.assertEqual(response.status_code, 404)
+        token = self.contract_b._portal_ensure_token()
+        response = self.url_open(
+            f"/my/consultation/contracts/{self.contract_b.id}?access_token={token}"
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.contract_b.name, response.text)
+        for url in ("/my/consultation", f"/my/consultation/requests/{self.request_b.id}"):
+            response = self.url_open(url, allow_redirects=False)
+            self.assertIn(response.status_code, (302, 303), url)
+            self.assertIn("/web/login", response.headers["Location"])
+
+    def test_notes_never_shown_but_recommendations_are(self):
+        appointment = self._make_appointment(self.slots[1], self.partner_a, self.child_a)
+        appointment.line_ids.write({"state": "attended"})
+        appointment.write({"state": "done", "recommendations": "<p>A-RECOMMENDATION-3001</p>"})
+        self.env["consultation.note"].create(
+            {
+                "name": CONFIDENTIAL,
+                "body": f"<p>{CONFIDENTIAL}</p>",
+                "appointment_id": appointment.id,
+                "child_id": self.child_a.id,
+                "company_id": self.company.id,
+            }
+        )
+        self.env["consultation.referral"].create(
+            {
+                "child_id": self.child_a.id,
+                "partner_id": self.partner_a.id,
+                "reason": REFERRAL_SECRET,
+                "company_id": self.company.id,
+            }
+        )
+        self.authenticate("parent", "parent")
+        response = self.url_open(f"/my/consultation/appointments/{appointment.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("A-RECOMMENDATION-3001", response.text)
+        self.assertNoLeak(response)
+        for url in (
+            "/my/consultation",
+            "/my/consultation/appointments",
+            f"/my/consultation/requests/{self.request_a.id}",
+        ):
+            self.assertNoLeak(self.url_open(url))
+
+    def test_home_counters(self):
+        self.authenticate("parent", "parent")
+        counters = self.make_jsonrpc_request(
+            "/my/counters",
+            {
+                "counters": [
+                    "consultation_child_count",
+                    "consultation_request_count",
+                    "consultation_appointment_count",
+                    "consultation_contract_count",
+                ]
+            },
+        )
+        self.assertEqual(counters["consultation_child_count"], 1)
+        self.assertEqual(counters["consultation_request_count"], 1)
+        self.assertEqual(counters["consultation_appointment_count"], 0)
+        self.assertEqual(counters["consultation_contract_count"], 1)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalBooking(CpPortalCase):
+    def _book(self, slot, **extra):
+        data = {
+            "child_id": self.child_a.id,
+            "topic_id": self.topic.id,
+            "specialist_id": slot["specialist"].id,
+            "start": fields.Datetime.to_string(slot["start"]),
+            "mode": "in_person",
+        }
+        data.update(extra)
+        return self._post("/my/consultation/book", data)
+
+    def _mine(self):
+        return self.env["consultation.appointment"].search(
+            [("line_ids.partner_id", "=", self.partner_a.id), ("state", "!=", "cancelled")]
+        )
+
+    def test_slots_are_listed_and_taken_slot_is_refused(self):
+        self.authenticate("parent", "parent")
+        page = self.url_open(
+            f"/my/consultation/book?child_id={self.child_a.id}&topic_id={self.topic.id}"
+        ).text
+        self.assertIn(fields.Datetime.to_string(self.slots[0]["start"]), page)
+        # Family B's slot is not offered.
+        self.assertNotIn(fields.Datetime.to_string(self.appointment_b.start), page)
+        response = self._book({"specialist": self.specialist, "start": self.appointment_b.start})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_cp_error", response.text)
+        self.assertFalse(self._mine())
+        self.assertNoLeak(response)
+
+    def test_outside_hours_refused(self):
+        self.authenticate("parent", "parent")
+        start = self.slots[0]["start"].replace(hour=20, minute=0)  # 02:00 in Almaty
+        response = self._book({"specialist": self.specialist, "start": start})
+        self.assertIn("o_cp_error", response.text)
+        self.assertFalse(self._mine())
+
+    def test_book_confirm_needs_contract_then_mail_with_ics(self):
+        self.authenticate("parent", "parent")
+        response = self._book(self.slots[0])
+        appointment = self._mine()
+        self.assertEqual(len(appointment), 1)
+        self.assertEqual(appointment.state, "held")
+        self.assertTrue(
+            response.url.endswith(f"/my/consultation/appointments/{appointment.id}?message=held")
+        )
+        self.assertEqual(appointment.line_ids.request_id, self.request_a)
+        # The contract is not signed yet: the first consultation cannot be confirmed.
+        response = self._post(f"/my/consultation/appointments/{appointment.id}/confirm")
+        self.assertIn("o_cp_error", response.text)
+        self.assertEqual(appointment.state, "held")
+        sign = self.make_jsonrpc_request(
+            f"/my/consultation/contract/{self.contract_a.id}/sign",
+            {"name": "Қасымова Жанар", "signature": _PNG},
+        )
+        self.assertTrue(sign.get("force_refresh"), sign)
+        self.assertEqual(self.contract_a.state, "signed")
+        self.assertEqual(self.contract_a.signed_by, "Қасымова Жанар")
+        self._post(f"/my/consultation/appointments/{appointment.id}/confirm")
+        self.assertEqual(appointment.state, "confirmed")
+        mail = self.env["mail.mail"].search(
+            [
+                ("model", "=", "consultation.appointment.line"),
+                ("res_id", "=", appointment.line_ids.id),
+            ]
+        )
+        self.assertEqual(len(mail), 1)
+        self.assertIn(self.partner_a, mail.recipient_ids)
+        ics = mail.attachment_ids.filtered(lambda a: a.name.endswith(".ics"))
+        self.assertEqual(len(ics), 1)
+        content = ics.raw.decode()
+        self.assertIn("BEGIN:VEVENT", content)
+        self.assertIn("DTSTART:" + appointment.start.strftime("%Y%m%dT%H%M%SZ"), content)
+        # Signing twice is refused.
+        again = self.make_jsonrpc_request(
+            f"/my/consultation/contract/{self.contract_a.id}/sign",
+            {"name": "Қасымова Жанар", "signature": _PNG},
+        )
+        self.assertTrue(again.get("error"))
+
+    def test_reminder_cron(self):
+        self.contract_a.action_sign(_PNG, "Қасымова Жанар")
+        appointment = self._make_appointment(self.slots[0], self.partner_a, self.child_a)
+        appointment.action_confirm()
+        Line = self.env["consultation.appointment.line"]
+        with freeze_before(appointment.start - timedelta(hours=2)):
+            sent = Line._cron_send_reminders()
+            self.assertEqual(sent, appointment.line_ids)
+            self.assertFalse(Line._cron_send_reminders(), "a reminder is sent once")
+        mail = self.env["mail.mail"].search(
+            [("model", "=", Line._name), ("res_id", "=", appointment.line_ids.id)]
+        )
+        self.assertEqual(len(mail), 1)
+        self.assertTrue(mail.attachment_ids.filtered(lambda a: a.mimetype == "text/calendar"))
+
+    def test_reminder_in_parent_language(self):
+        self.env["res.lang"]._activate_lang("ru_RU")
+        self.partner_a.lang = "ru_RU"
+        template = self.env.ref("consultation_point.mail_template_appointment_reminder")
+        appointment = self._make_appointment(self.slots[0], self.partner_a, self.child_a)
+        self.assertEqual(
+            template._render_lang(appointment.line_ids.ids)[appointment.line_ids.id], "ru_RU"
+        )
+
+    def test_cancel_and_reschedule_within_limit(self):
+        self.authenticate("parent", "parent")
+        far = [s for s in self.slots if s["start"] > fields.Datetime.now() + timedelta(days=2)]
+        self._book(far[0])
+        first = self._mine()
+        response = self._book(far[1], reschedule_id=first.id)
+        self.assertEqual(response.status_code, 200)
+        second = self._mine()
+        self.assertEqual(len(second), 1)
+        self.assertNotEqual(first, second)
+        self.assertEqual(first.state, "cancelled")
+        self.assertEqual(second.start, far[1]["start"])
+        self._post(f"/my/consultation/appointments/{second.id}/cancel")
+        self.assertEqual(second.state, "cancelled")
+        self.assertFalse(self._mine())
+
+    def test_cancel_refused_too_late(self):
+        self.point.cancel_limit_hours = 24 * 30
+        appointment = self._make_appointment(self.slots[0], self.partner_a, self.child_a)
+        self.authenticate("parent", "parent")
+        response = self._post(f"/my/consultation/appointments/{appointment.id}/cancel")
+        self.assertIn("o_cp_error", response.text)
+        self.assertEqual(appointment.state, "held")
+        response = self._book(self.slots[1], reschedule_id=appointment.id)
+        self.assertIn("o_cp_error", response.text)
+        self.assertEqual(appointment.state, "held")
+        self.assertEqual(len(self._mine()), 1)
+
+    def test_ineligible_child_cannot_be_booked(self):
+        self.child_a.attends_preschool = True
+        self.authenticate("parent", "parent")
+        page = self.url_open("/my/consultation/book").text
+        self.assertNotIn(f'value="{self.child_a.id}"', page)
+        response = self._book(self.slots[0])
+        self.assertIn("o_cp_error", response.text)
+        self.assertFalse(self._mine())
+
+    def test_lecture_registration_respects_seats(self):
+        self.authenticate("parent", "parent")
+        self._post(f"/my/consultation/lectures/{self.lecture.id}/register")
+        registration = self.env["event.registration"].search([("event_id", "=", self.lecture.id)])
+        self.assertEqual(registration.partner_id, self.partner_a)
+        # Registering twice keeps one registration.
+        self._post(f"/my/consultation/lectures/{self.lecture.id}/register")
+        self.assertEqual(
+            self.env["event.registration"].search_count([("event_id", "=", self.lecture.id)]), 1
+        )
+        # The only seat is taken: family B is refused.
+        self.authenticate("cp_web_parent_b", "cp_web_parent_b")
+        response = self._post(f"/my/consultation/lectures/{self.lecture.id}/register")
+        self.assertIn("o_cp_error", response.text)
+        self.assertEqual(
+            self.env["event.registration"].search_count([("event_id", "=", self.lecture.id)]), 1
+        )
+        # An event of no consultation point is not offered.
+        other = self.lecture.copy({"consultation_point_id": False, "seats_max": 10})
+        response = self._post(f"/my/consultation/lectures/{other.id}/register")
+        self.assertEqual(response.status_code, 404)
+
+    def test_consent_withdrawal(self):
+        self.authenticate("parent", "parent")
+        page = self.url_open("/my/consultation/consent").text
+        self.assertIn("o_cp_withdraw", page)
+        self._post("/my/consultation/consent/withdraw")
+        self.assertTrue(self.consent_a.withdrawn_on)
+        self.assertFalse(
+            self.env["consultation.consent"].search(
+                [("partner_id", "=", self.partner_b.id), ("withdrawn_on", "!=", False)]
+            ),
+            "another family's consent is untouched",
+        )
+        self.assertIn(self.partner_a, self.env["res.partner"]._cron_consultation_anonymise())
+        self.assertTrue(self.partner_a.consultation_anonymised_on)
+
+
+_PNG = (
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6"
+    "kgAAAABJRU5ErkJggg=="
+)
+
+
+def freeze_before(moment):
+    """Freeze time at `moment` (naive UTC)."""
+    from freezegun import freeze_time
+
+    return freeze_time(moment)

@@ -1,0 +1,216 @@
+from datetime import timedelta
+from unittest.mock import patch
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields, http
+from odoo.tests import HttpCase, tagged
+
+from .test_portal import _PNG, CpPortalCase
+
+
+@tagged("post_install", "-at_install")
+class TestWebsiteRequest(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.point = cls.env.ref("consultation_point.point_tansholpan")
+        cls.topic = cls.env.ref("consultation_point.topic_play")
+        cls.today = fields.Date.today()
+
+    def _form(self, **values):
+        data = {
+            "parent_name": "Сейітова Айгүл",
+            "phone": "+7 701 555 12 34",
+            "email": "aigul.seitova@example.kz",
+            "child_name": "Сейітов Ерасыл",
+            "child_birth_date": fields.Date.to_string(self.today - relativedelta(years=3)),
+            "topic_id": str(self.topic.id),
+            "form_wanted": "individual",
+            "question": "Бала құрдастарымен ойнамайды.",
+            "consent": "on",
+            "csrf_token": http.Request.csrf_token(self),
+        }
+        data.update(values)
+        return {k: v for k, v in data.items() if v is not None}
+
+    def _submit(self, **values):
+        return self.url_open(
+            f"/consultation-point/{self.point.id}/request/submit", data=self._form(**values)
+        )
+
+    def _requests(self, email="aigul.seitova@example.kz"):
+        return self.env["consultation.request"].search([("partner_id.email", "=", email)])
+
+    def test_point_page(self):
+        self.env["consultation.point.document"].create(
+            [
+                {
+                    "point_id": self.point.id,
+                    "name": "Консультативтік пункт туралы ереже",
+                    "kind": "regulation",
+                    "file": "UERGLTEuNA==",
+                    "file_name": "ereje.pdf",
+                    "public": True,
+                },
+                {
+                    "point_id": self.point.id,
+                    "name": "HIDDEN-STAFFING-TABLE",
+                    "kind": "staffing",
+                    "file": "UERGLTEuNA==",
+                    "file_name": "staff.pdf",
+                    "public": False,
+                },
+            ]
+        )
+        officer = self.env["res.partner"].create(
+            {"name": "Ахметова Сәуле", "email": "dpo@tansholpan.example.kz"}
+        )
+        self.point.data_officer_id = officer
+        self.env["event.event"].create(
+            {
+                "name": "Ата-аналарға арналған лекторий: ойын",
+                "consultation_point_id": self.point.id,
+                "date_begin": fields.Datetime.now() + timedelta(days=5),
+                "date_end": fields.Datetime.now() + timedelta(days=5, hours=1),
+                "event_type_id": self.env.ref("consultation_point.event_type_lecture").id,
+            }
+        )
+        response = self.url_open(f"/consultation-point/{self.point.id}")
+        self.assertEqual(response.status_code, 200)
+        page = response.text
+        self.assertIn(self.point.name, page)
+        self.assertIn("09:00–12:00", page)
+        self.assertIn("17:00–19:00", page)
+        self.assertIn(self.topic.name, page)
+        self.assertIn("Консультативтік пункт туралы ереже", page)
+        self.assertNotIn("HIDDEN-STAFFING-TABLE", page)
+        self.assertIn("Ахметова Сәуле", page)
+        self.assertIn("Ата-аналарға арналған лекторий: ойын", page)
+        public_doc, hidden_doc = self.point.document_ids.sorted("id")[-2:]
+        response = self.url_open(f"/consultation-point/document/{public_doc.id}")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.content, b"PDF-1.4")
+        response = self.url_open(f"/consultation-point/document/{hidden_doc.id}")
+        self.assertEqual(response.status_code, 404)
+        self.assertEqual(self.url_open("/consultation-point/999999").status_code, 404)
+        # The website speaks Kazakh and Russian.
+        self.assertTrue(
+            {"kk_KZ", "ru_RU"}
+            <= set(self.env.ref("website.default_website").language_ids.mapped("code"))
+        )
+
+    def test_request_creates_family_request_consent_and_invitation(self):
+        response = self._submit()
+        self.assertEqual(response.status_code, 200)
+        consultation_request = self._requests()
+        self.assertEqual(len(consultation_request), 1)
+        self.assertEqual(consultation_request.channel, "website")
+        self.assertEqual(consultation_request.state, "new")
+        self.assertTrue(consultation_request.name.startswith(self.point.request_prefix))
+        self.assertIn(consultation_request.name, response.text)
+        self.assertIn("o_cp_request_ok", response.text)
+        partner = consultation_request.partner_id
+        self.assertEqual(partner.phone, "+7 701 555 12 34")
+        self.assertEqual(consultation_request.child_id.name, "Сейітов Ерасыл")
+        self.assertEqual(consultation_request.topic_ids, self.topic)
+        consent = self.env["consultation.consent"].search([("partner_id", "=", partner.id)])
+        self.assertEqual(consent.channel, "website")
+        self.assertEqual(consent.text_version, self.point.consent_text_version)
+        user = partner.user_ids
+        self.assertTrue(user)
+        self.assertTrue(user.has_group("base.group_portal"))
+        self.assertFalse(user.has_group("base.group_user"))
+
+    def test_declined_request_is_registered_with_the_reason(self):
+        response = self._submit(
+            child_birth_date=fields.Date.to_string(self.today - relativedelta(years=7, days=2))
+        )
+        consultation_request = self._requests()
+        self.assertEqual(consultation_request.state, "declined")
+        self.assertTrue(consultation_request.name)
+        self.assertIn("o_cp_declined", response.text)
+        self.assertIn(consultation_request.name, response.text)
+        self.assertIn(consultation_request.child_id.name, response.text)
+        self.env["consultation.request"].search([]).unlink()
+        self.env["consultation.web.submission"].search([]).unlink()
+        response = self._submit(email="other.parent@example.kz", attends_preschool="on")
+        consultation_request = self._requests("other.parent@example.kz")
+        self.assertEqual(consultation_request.state, "declined")
+        self.assertTrue(consultation_request.child_id.attends_preschool)
+        self.assertIn("o_cp_declined", response.text)
+
+    def test_consent_and_fields_required(self):
+        response = self._submit(consent=None)
+        self.assertIn("o_cp_form_error", response.text)
+        self.assertFalse(self._requests())
+        response = self._submit(child_name="", email="not-an-email")
+        self.assertIn("o_cp_form_error", response.text)
+        self.assertFalse(self._requests("not-an-email"))
+
+    def test_honeypot(self):
+        response = self._submit(website_homepage="http://spam.example.com")
+        self.assertEqual(response.status_code, 200)
+        self.assertNotIn("o_cp_request_number", response.text)
+        self.assertFalse(self._requests())
+        self.assertFalse(
+            self.env["res.partner"].search([("email", "=", "aigul.seitova@example.kz")])
+        )
+
+    def test_rate_limit_per_ip_and_email(self):
+        self.env["ir.config_parameter"].set_param("consultation_point.website_rate_limit", 2)
+        for i in range(2):
+            self.assertEqual(self._submit(child_name=f"Бала {i}").status_code, 200)
+        self.assertEqual(len(self._requests()), 2)
+        response = self._submit(child_name="Бала 3")
+        self.assertEqual(response.status_code, 429)
+        self.assertEqual(len(self._requests()), 2)
+        # Another e-mail from the same address is limited too (per IP).
+        response = self._submit(email="third@example.kz")
+        self.assertEqual(response.status_code, 429)
+        # The limit is per hour: an hour later the parent may write again.
+        Submission = self.env["consultation.web.submission"]
+        self.assertEqual(Submission.search_count([("ip", "=", "127.0.0.1")]), 2)
+        later = fields.Datetime.now() + timedelta(hours=1, minutes=1)
+        with patch.object(fields.Datetime, "now", return_value=later):
+            self.assertFalse(Submission._is_rate_limited("127.0.0.1", "x@example.kz"))
+        self.assertTrue(Submission._is_rate_limited("10.0.0.9", "aigul.seitova@example.kz"))
+
+
+@tagged("post_install", "-at_install")
+class TestWebsiteTour(CpPortalCase):
+    def test_parent_request_then_booking_signature_and_lecture(self):
+        self.lecture.seats_max = 10
+        self.env["consultation.point"].search([("id", "!=", self.point.id)]).unlink()
+        self.start_tour(f"/consultation-point/{self.point.id}", "website_cp_request")
+        consultation_request = self.env["consultation.request"].search(
+            [("partner_id.email", "=", "tour.parent@example.kz")]
+        )
+        self.assertEqual(consultation_request.channel, "website")
+        self.assertTrue(consultation_request.partner_id.user_ids)
+
+        self.start_tour("/my/consultation", "portal_cp_parent", login="parent")
+        appointment = self.env["consultation.appointment"].search(
+            [("line_ids.partner_id", "=", self.partner_a.id)]
+        )
+        self.assertEqual(appointment.state, "confirmed")
+        self.assertEqual(self.contract_a.state, "signed")
+        self.assertTrue(self.contract_a.signature)
+        self.assertTrue(
+            self.env["event.registration"].search(
+                [("event_id", "=", self.lecture.id), ("partner_id", "=", self.partner_a.id)]
+            )
+        )
+
+    def test_contract_pdf_download(self):
+        self.contract_a.action_sign(_PNG, "Қасымова Жанар")
+        self.authenticate("parent", "parent")
+        response = self.url_open(f"/my/consultation/contracts/{self.contract_a.id}/pdf")
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.headers["Content-Type"], "application/pdf")
+        # Tests render reports as HTML unless forced; the real PDF is tested with the report.
+        self.assertIn(self.contract_a.name, response.content.decode())
+        self.assertIn("Қасымова Жанар", response.content.decode())
+        self.authenticate("cp_web_parent_b", "cp_web_parent_b")
+        response = self.url_open(f"/my/consultation/contracts/{self.contract_a.id}/pdf")
+        self.assertEqual(response.status_code, 404)

@@ -1,0 +1,106 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+from ..models.consultation_request import CHANNELS, FORMS
+
+
+class ConsultationRequestQuick(models.TransientModel):
+    """Turn a phone call (or a visitor) into a registered request in a few clicks."""
+
+    _name = "consultation.request.quick"
+    _description = "Quick Request Entry"
+
+    point_id = fields.Many2one(
+        "consultation.point",
+        required=True,
+        default=lambda self: self.env["consultation.point"].search(
+            [("company_id", "=", self.env.company.id)], limit=1
+        ),
+    )
+    channel = fields.Selection(CHANNELS, required=True, default="phone")
+    phone = fields.Char()
+    partner_id = fields.Many2one("res.partner", string="Known parent")
+    parent_name = fields.Char(string="Parent's name")
+    child_id = fields.Many2one(
+        "consultation.child", string="Known child", domain="[('parent_ids', 'in', partner_id)]"
+    )
+    child_name = fields.Char(string="Child's name")
+    child_birth_date = fields.Date(string="Child's birth date")
+    attends_preschool = fields.Boolean(string="Attends this preschool")
+    topic_ids = fields.Many2many("consultation.topic", string="Topics")
+    question = fields.Text()
+    form_wanted = fields.Selection(FORMS, default="individual", required=True)
+    specialist_id = fields.Many2one(
+        "consultation.specialist", domain="[('point_id', '=', point_id)]"
+    )
+
+    @api.onchange("phone")
+    def _onchange_phone(self):
+        if self.phone and not self.partner_id:
+            digits = "".join(c for c in self.phone if c.isdigit())[-10:]
+            if len(digits) == 10:
+                self.partner_id = self.env["res.partner"].search(
+                    ["|", ("phone", "like", digits[-7:]), ("mobile", "like", digits[-7:])],
+                    limit=1,
+                )
+
+    @api.onchange("partner_id")
+    def _onchange_partner_id(self):
+        if self.partner_id:
+            self.parent_name = self.partner_id.name
+            self.phone = self.phone or self.partner_id.phone
+            if len(self.partner_id.consultation_child_ids) == 1:
+                self.child_id = self.partner_id.consultation_child_ids
+
+    def _get_partner(self):
+        """Return the known parent or create one from the call."""
+        if self.partner_id:
+            return self.partner_id
+        if not self.parent_name:
+            raise UserError(_("Enter the parent's name or pick a known parent."))
+        return self.env["res.partner"].create(
+            {"name": self.parent_name, "phone": self.phone, "company_id": self.point_id.company_id.id}
+        )
+
+    def _get_child(self, partner):
+        """Return the known child or create one from the call."""
+        if self.child_id:
+            if partner not in self.child_id.parent_ids:
+                self.child_id.parent_ids = [fields.Command.link(partner.id)]
+            return self.child_id
+        if not self.child_name or not self.child_birth_date:
+            raise UserError(_("Enter the child's name and birth date or pick a known child."))
+        return self.env["consultation.child"].create(
+            {
+                "name": self.child_name,
+                "birth_date": self.child_birth_date,
+                "attends_preschool": self.attends_preschool,
+                "parent_ids": [fields.Command.link(partner.id)],
+                "company_id": self.point_id.company_id.id,
+            }
+        )
+
+    def action_create(self):
+        """Register the request and open it."""
+        self.ensure_one()
+        partner = self._get_partner()
+        child = self._get_child(partner)
+        request = self.env["consultation.request"].create(
+            {
+                "point_id": self.point_id.id,
+                "channel": self.channel,
+                "partner_id": partner.id,
+                "child_id": child.id,
+                "topic_ids": [fields.Command.set(self.topic_ids.ids)],
+                "question": self.question,
+                "form_wanted": self.form_wanted,
+                "specialist_id": self.specialist_id.id,
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "consultation.request",
+            "res_id": request.id,
+            "view_mode": "form",
+            "target": "current",
+        }
