@@ -43,6 +43,9 @@
         "views/portal_templates.xml",
         "wizard/kindergarten_council_survey_code_wizard_views.xml",
         "report/kindergarten_council_survey_code_slips.xml",
+        "data/kindergarten_council_proposal_data.xml",
+        "report/kindergarten_council_proposal_report.xml",
+        "views/kindergarten_council_proposal_views.xml",
     ],
     "demo": [
         "demo/res_users_demo.xml",

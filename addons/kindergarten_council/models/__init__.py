@@ -18,3 +18,5 @@ from . import kindergarten_council_survey_code
 from . import kindergarten_council_survey_user_input
 from . import kindergarten_council_appeal
 from . import kindergarten_council_appeal_rate
+from . import kindergarten_council_proposal
+from . import kindergarten_council_proposal_line
