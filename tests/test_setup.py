@@ -1,6 +1,7 @@
 """End-to-end checks of the project's setup scripts (no Odoo server needed)."""
 
 import os
+import socket
 import subprocess
 from pathlib import Path
 
@@ -75,3 +76,23 @@ def test_manifests_dependencies_are_all_available():
             assert not (ours - {"kindergarten_base", manifest.parent.name}) & set(data["depends"])
         for lang in ("kk.po", "ru.po", f"{manifest.parent.name}.pot"):
             assert (manifest.parent / "i18n" / lang).is_file(), f"{manifest.parent.name}: {lang}"
+
+
+def test_make_run_refuses_a_taken_port_with_one_clear_line():
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen(1)
+        port = sock.getsockname()[1]
+        env = dict(os.environ, PORT=str(port))
+        res = subprocess.run(
+            ["bash", str(ROOT / "tools/run.sh")],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+    assert res.returncode == 1
+    assert res.stderr.strip() == (
+        f"ERROR: Port {port} is already in use (make stop, or PORT=8070 make run)."
+    )
