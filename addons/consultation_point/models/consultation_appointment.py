@@ -208,12 +208,22 @@ class ConsultationAppointment(models.Model):
 
     # ------------------------------------------------------------ slot search
     @api.model
-    def free_slots(self, topic, date_from, date_to, point=None, specialist=None, slot_minutes=None):
+    def free_slots(
+        self,
+        topic,
+        date_from,
+        date_to,
+        point=None,
+        specialist=None,
+        slot_minutes=None,
+        include_past=False,
+    ):
         """Return the free slots for `topic` between two dates, earliest first.
 
         Each slot is a dict: specialist (record), start and stop (naive UTC). Slots come
         from the point's opening hours, the specialists' availability, leaves and
-        holidays, minus the consultations already booked, and never lie in the past.
+        holidays, minus the consultations already booked, and never lie in the past
+        (unless `include_past`, for staff entering consultations that took place).
         """
         point = point or self.point_id or self.env["consultation.point"].search([], limit=1)
         point = point.sudo()
@@ -242,7 +252,7 @@ class ConsultationAppointment(models.Model):
                 )
             ]
             for slot in split_into_slots(available, length):
-                if slot[0] >= now and not overlaps(slot, busy):
+                if (include_past or slot[0] >= now) and not overlaps(slot, busy):
                     slots.append(
                         {
                             "specialist": spec,
@@ -443,6 +453,56 @@ class ConsultationAppointment(models.Model):
             _logger.info("Releasing %s expired consultation holds", len(expired))
             expired.action_cancel()
         return expired
+
+    @api.model
+    def _demo_book(self, entries):
+        """Demo data: book consultations in the first free slot of a given week.
+
+        Each entry: specialist, week (offset from this week), families [(partner, child,
+        request)], state, kind, capacity, topic, recommendations (xml ids or values).
+        """
+        today = fields.Date.context_today(self)
+        monday = today - timedelta(days=today.weekday())
+        for entry in entries:
+            spec = self.env.ref(entry["specialist"])
+            week = monday + timedelta(weeks=entry["week"])
+            slots = self.free_slots(
+                None, week, week + timedelta(days=6), specialist=spec, include_past=True
+            )
+            if not slots:
+                continue
+            slot = slots[0]
+            state = entry.get("state", "confirmed")
+            line_state = {"done": "attended", "no_show": "no_show"}.get(state, "booked")
+            appt = self.create(
+                {
+                    "point_id": spec.point_id.id,
+                    "specialist_id": spec.id,
+                    "topic_id": self.env.ref(entry["topic"]).id,
+                    "kind": entry.get("kind", "individual"),
+                    "capacity": entry.get("capacity", 1),
+                    "start": slot["start"],
+                    "stop": slot["stop"],
+                    "mode": entry.get("mode", "in_person"),
+                    "meeting_url": entry.get("meeting_url"),
+                    "recommendations": entry.get("recommendations"),
+                    "line_ids": [
+                        fields.Command.create(
+                            {
+                                "partner_id": self.env.ref(partner).id,
+                                "child_id": self.env.ref(child).id,
+                                "request_id": request and self.env.ref(request).id,
+                                "state": line_state,
+                            }
+                        )
+                        for partner, child, request in entry["families"]
+                    ],
+                }
+            )
+            appt.state = state
+            if state == "done":
+                appt.line_ids.request_id.write({"state": "done"})
+        return True
 
     # --------------------------------------------------------- calendar sync
     def _event_values(self):

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import format_date
 
 from odoo.addons.kindergarten_base.tools import iin_birth_date, iin_is_valid
 
@@ -105,7 +106,7 @@ class ConsultationChild(models.Model):
                 "aged 1 to 6.",
                 child=self.name,
                 age=age,
-                day=day,
+                day=format_date(self.env, day),
             )
         return ""
 
