@@ -1,2 +1,3 @@
 from . import appeal
 from . import survey
+from . import portal

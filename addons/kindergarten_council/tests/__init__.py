@@ -5,3 +5,4 @@ from . import test_appeal_form
 from . import test_survey
 from . import test_survey_http
 from . import test_proposal
+from . import test_portal

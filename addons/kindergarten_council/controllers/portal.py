@@ -1,0 +1,200 @@
+from werkzeug.exceptions import NotFound
+
+from odoo import _, fields, http
+from odoo.exceptions import AccessError, MissingError
+from odoo.http import request
+
+from odoo.addons.portal.controllers.portal import CustomerPortal
+
+VISIBLE_MEETING_STATES = ("convened", "held", "approved")
+MINUTES_REPORTS = {
+    "kk_KZ": "kindergarten_council.action_report_meeting_minutes_kk",
+    "ru_RU": "kindergarten_council.action_report_meeting_minutes_ru",
+}
+
+
+class CouncilMemberPortal(CustomerPortal):
+    """'My account' for board members: meetings, attendance, own follow-up actions."""
+
+    # ------------------------------------------------------------ helpers
+
+    def _council_meetings_domain(self):
+        """Meetings a portal member may see (the record rules restrict them to own boards)."""
+        return [("state", "in", VISIBLE_MEETING_STATES)]
+
+    def _council_actions_domain(self):
+        """Follow-up actions assigned to the signed-in member."""
+        return [("partner_id", "=", request.env.user.partner_id.id)]
+
+    def _council_record(self, model, record_id):
+        """The record as the signed-in user, or 404 when it does not exist or is not theirs."""
+        record = request.env[model].browse(record_id)
+        try:
+            record.check_access("read")
+            if not record.exists():
+                raise MissingError(model)
+        except (AccessError, MissingError) as error:
+            raise NotFound() from error
+        return record
+
+    def _council_meeting(self, meeting_id):
+        """A meeting of the member's own board that has been convened, or 404."""
+        meeting = self._council_record("kindergarten.council.meeting", meeting_id)
+        if meeting.state not in VISIBLE_MEETING_STATES:
+            raise NotFound()
+        return meeting
+
+    def _council_attendee(self, meeting):
+        """The member's calendar attendee of a convened meeting (superuser), if any."""
+        partner = request.env.user.partner_id
+        return meeting.sudo().calendar_event_id.attendee_ids.filtered(
+            lambda attendee: attendee.partner_id == partner
+        )[:1]
+
+    def _council_documents(self, meeting):
+        """Documents attached to the meeting, with access tokens for download."""
+        attachments = (
+            request.env["ir.attachment"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", "kindergarten.council.meeting"),
+                    ("res_id", "=", meeting.id),
+                ]
+            )
+        )
+        attachments.generate_access_token()
+        return attachments
+
+    def _council_portal_sections(self, councils):
+        """Extra sections of the member's board page; later issues (e.g. the charity fund
+        ledger) add theirs by extending this method and the template hook
+        'kindergarten_council.portal_my_council_sections'."""
+        return []
+
+    def _prepare_home_portal_values(self, counters):
+        values = super()._prepare_home_portal_values(counters)
+        Meeting = request.env["kindergarten.council.meeting"]
+        Action = request.env["kindergarten.council.action"]
+        if "council_meeting_count" in counters:
+            values["council_meeting_count"] = (
+                Meeting.search_count(self._council_meetings_domain())
+                if Meeting.has_access("read")
+                else 0
+            )
+        if "council_action_count" in counters:
+            values["council_action_count"] = (
+                Action.search_count(self._council_actions_domain() + [("state", "=", "open")])
+                if Action.has_access("read")
+                else 0
+            )
+        return values
+
+    # ------------------------------------------------------------ routes
+
+    @http.route(["/my/council", "/my/council/meetings"], type="http", auth="user", website=True)
+    def portal_my_council_meetings(self, **kw):
+        Meeting = request.env["kindergarten.council.meeting"]
+        if not Meeting.has_access("read"):
+            raise NotFound()
+        meetings = Meeting.search(self._council_meetings_domain(), order="date desc, id desc")
+        councils = meetings.council_id | request.env["kindergarten.council"].search([])
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "council_meetings",
+                "meetings": meetings,
+                "councils": councils,
+                "sections": self._council_portal_sections(councils),
+                "today": fields.Date.context_today(request.env.user),
+            }
+        )
+        return request.render("kindergarten_council.portal_my_council_meetings", values)
+
+    @http.route("/my/council/meeting/<int:meeting_id>", type="http", auth="user", website=True)
+    def portal_my_council_meeting(self, meeting_id, **kw):
+        meeting = self._council_meeting(meeting_id)
+        values = self._prepare_portal_layout_values()
+        values.update(
+            {
+                "page_name": "council_meeting",
+                "meeting": meeting,
+                "agenda": meeting.sudo().agenda_item_ids,
+                "show_decisions": meeting.state == "approved",
+                "attendee": self._council_attendee(meeting),
+                "documents": self._council_documents(meeting),
+                "message": kw.get("message"),
+            }
+        )
+        return request.render("kindergarten_council.portal_my_council_meeting", values)
+
+    @http.route(
+        "/my/council/meeting/<int:meeting_id>/attend",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_my_council_meeting_attend(self, meeting_id, answer="accepted", **kw):
+        meeting = self._council_meeting(meeting_id)
+        attendee = self._council_attendee(meeting)
+        if meeting.state != "convened" or not attendee:
+            raise NotFound()
+        if answer == "declined":
+            attendee.do_decline()
+        else:
+            attendee.do_accept()
+        return request.redirect(f"/my/council/meeting/{meeting.id}?message=attendance")
+
+    @http.route(
+        "/my/council/meeting/<int:meeting_id>/minutes", type="http", auth="user", website=True
+    )
+    def portal_my_council_meeting_minutes(self, meeting_id, **kw):
+        meeting = self._council_meeting(meeting_id)
+        if meeting.state != "approved":
+            raise NotFound()  # draft minutes are never shown on the portal
+        lang = meeting.sudo().council_id.lang or request.env.lang
+        report_ref = MINUTES_REPORTS.get(lang, MINUTES_REPORTS["kk_KZ"])
+        pdf, _kind = (
+            request.env["ir.actions.report"].sudo()._render_qweb_pdf(report_ref, meeting.ids)
+        )
+        filename = _("Minutes %(name)s.pdf", name=meeting.name)
+        return request.make_response(
+            pdf,
+            headers=[
+                ("Content-Type", "application/pdf"),
+                ("Content-Length", len(pdf)),
+                ("Content-Disposition", http.content_disposition(filename)),
+            ],
+        )
+
+    @http.route("/my/council/actions", type="http", auth="user", website=True)
+    def portal_my_council_actions(self, **kw):
+        Action = request.env["kindergarten.council.action"]
+        if not Action.has_access("read"):
+            raise NotFound()
+        actions = Action.search(self._council_actions_domain(), order="state, date_deadline, id")
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "council_actions", "actions": actions})
+        return request.render("kindergarten_council.portal_my_council_actions", values)
+
+    @http.route(
+        "/my/council/action/<int:action_id>/done",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def portal_my_council_action_done(self, action_id, **kw):
+        action = self._council_record("kindergarten.council.action", action_id)
+        if action.partner_id != request.env.user.partner_id or action.state != "open":
+            raise NotFound()
+        # Portal members have no write access: the state change runs as superuser, in
+        # the member's name in the chatter.
+        action.sudo().with_context(mail_create_nosubscribe=True).action_done()
+        action.sudo().message_post(
+            body=_("Marked done by %(name)s on the portal.", name=request.env.user.name),
+            author_id=request.env.user.partner_id.id,
+            subtype_xmlid="mail.mt_note",
+        )
+        return request.redirect("/my/council/actions")
