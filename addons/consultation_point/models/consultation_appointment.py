@@ -101,9 +101,7 @@ class ConsultationAppointment(models.Model):
     def init(self):
         """Forbid overlapping consultations of one specialist in the database itself."""
         self.env.cr.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
-        self.env.cr.execute(
-            "SELECT 1 FROM pg_constraint WHERE conname = %s", (EXCLUSION_NAME,)
-        )
+        self.env.cr.execute("SELECT 1 FROM pg_constraint WHERE conname = %s", (EXCLUSION_NAME,))
         if not self.env.cr.fetchone():
             # Odoo datetimes are UTC "timestamp without time zone": tsrange is the
             # immutable equivalent of tstzrange(start, stop) here.
@@ -322,8 +320,10 @@ class ConsultationAppointment(models.Model):
         )
         self.invalidate_recordset(["line_ids"])
         self.line_ids.invalidate_recordset()
-        taken = self.env["consultation.appointment.line"].sudo().search_count(
-            [("appointment_id", "=", self.id), ("state", "in", _SEATED)]
+        taken = (
+            self.env["consultation.appointment.line"]
+            .sudo()
+            .search_count([("appointment_id", "=", self.id), ("state", "in", _SEATED)])
         )
         state = "booked" if taken < self.capacity else "waiting"
         return (
@@ -539,9 +539,7 @@ class ConsultationAppointment(models.Model):
     def create(self, vals_list):
         appointments = super().create(vals_list)
         appointments._sync_calendar_event()
-        appointments.line_ids.request_id.filtered(
-            lambda r: r.state == "new"
-        )._mark_scheduled()
+        appointments.line_ids.request_id.filtered(lambda r: r.state == "new")._mark_scheduled()
         return appointments
 
     def write(self, vals):

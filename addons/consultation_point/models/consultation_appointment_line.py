@@ -57,6 +57,10 @@ class ConsultationAppointmentLine(models.Model):
             if reason:
                 raise ValidationError(reason)
 
+    @api.constrains("state", "appointment_id")
+    def _check_capacity(self):
+        self.appointment_id._check_capacity()
+
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)

@@ -62,8 +62,7 @@ class ConsultationChild(models.Model):
             if child.birth_date and encoded and encoded != child.birth_date:
                 raise ValidationError(
                     _(
-                        "The IIN %(iin)s gives the birth date %(iin_date)s, "
-                        "not %(birth_date)s.",
+                        "The IIN %(iin)s gives the birth date %(iin_date)s, " "not %(birth_date)s.",
                         iin=child.iin,
                         iin_date=encoded,
                         birth_date=child.birth_date,

@@ -27,7 +27,9 @@ class ConsultationPlan(models.Model):
         default=lambda self: academic_year_of(fields.Date.context_today(self)),
         help="First calendar year of the academic year, e.g. 2025 for 2025–2026.",
     )
-    academic_year_label = fields.Char(compute="_compute_academic_year_label", string="Academic year")
+    academic_year_label = fields.Char(
+        compute="_compute_academic_year_label", string="Academic year"
+    )
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "Approved")], default="draft", tracking=True
     )
@@ -45,9 +47,7 @@ class ConsultationPlan(models.Model):
     @api.depends("academic_year")
     def _compute_name(self):
         for plan in self:
-            plan.name = _(
-                "Work plan %(year)s", year=academic_year_label(plan.academic_year)
-            )
+            plan.name = _("Work plan %(year)s", year=academic_year_label(plan.academic_year))
 
     def action_approve(self):
         """Approve the plan."""

@@ -96,9 +96,7 @@ class ConsultationRequest(models.Model):
             ).mapped("appointment_id.start")
             first = min(starts) if starts else False
             request.first_appointment_date = first
-            request.waiting_days = (
-                (first.date() - request.date_received).days if first else 0.0
-            )
+            request.waiting_days = (first.date() - request.date_received).days if first else 0.0
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -120,7 +118,9 @@ class ConsultationRequest(models.Model):
         for request in self.filtered(lambda r: r.state in ("new", "scheduled")):
             reason = request.child_id._ineligibility_reason(request.date_received)
             if reason:
-                request.write({"state": "declined", "decline_reason": reason, "auto_declined": True})
+                request.write(
+                    {"state": "declined", "decline_reason": reason, "auto_declined": True}
+                )
 
     @api.onchange("child_id", "date_received")
     def _onchange_child_eligibility(self):
@@ -232,9 +232,9 @@ class ConsultationRequest(models.Model):
                 "company_id": point.company_id.id,
             }
         )
-        child = partner.consultation_child_ids.filtered(
-            lambda c: c.name == values["child_name"]
-        )[:1] or env["consultation.child"].create(
+        child = partner.consultation_child_ids.filtered(lambda c: c.name == values["child_name"])[
+            :1
+        ] or env["consultation.child"].create(
             {
                 "name": values["child_name"],
                 "birth_date": values.get("child_birth_date"),

@@ -3,6 +3,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
+
 from odoo.addons.resource.models.utils import Intervals
 
 ROLES = [
@@ -157,9 +158,9 @@ class ConsultationSpecialist(models.Model):
     @api.depends("resource_calendar_id", "point_id.resource_calendar_id")
     def _compute_schedule_summary(self):
         days = dict(
-            self.env["resource.calendar.attendance"]._fields["dayofweek"]._description_selection(
-                self.env
-            )
+            self.env["resource.calendar.attendance"]
+            ._fields["dayofweek"]
+            ._description_selection(self.env)
         )
         for spec in self:
             spec.schedule_summary = "\n".join(

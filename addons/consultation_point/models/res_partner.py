@@ -132,8 +132,9 @@ class ResPartner(models.Model):
         families = env["res.partner"]
         withdrawn = env["consultation.consent"].search([("withdrawn_on", "!=", False)])
         for partner in withdrawn.partner_id:
-            if not partner.consultation_anonymised_on and not partner.consultation_consent_ids.filtered(
-                "active_consent"
+            if (
+                not partner.consultation_anonymised_on
+                and not partner.consultation_consent_ids.filtered("active_consent")
             ):
                 families |= partner
         today = fields.Date.context_today(self)
@@ -144,7 +145,10 @@ class ResPartner(models.Model):
                 | env["consultation.consent"].search([("point_id", "=", point.id)]).partner_id
             )
             for partner in candidates - families:
-                if partner.consultation_anonymised_on or partner.user_ids.filtered("share") != partner.user_ids:
+                if (
+                    partner.consultation_anonymised_on
+                    or partner.user_ids.filtered("share") != partner.user_ids
+                ):
                     continue
                 last = partner._consultation_last_contact()
                 if last and last < limit:

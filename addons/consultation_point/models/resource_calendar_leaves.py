@@ -17,6 +17,8 @@ class ResourceCalendarLeaves(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("consultation_specialist_id") and not vals.get("resource_id"):
-                spec = self.env["consultation.specialist"].browse(vals["consultation_specialist_id"])
+                spec = self.env["consultation.specialist"].browse(
+                    vals["consultation_specialist_id"]
+                )
                 vals["resource_id"] = spec.resource_id.id
         return super().create(vals_list)

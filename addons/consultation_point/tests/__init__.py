@@ -2,3 +2,4 @@ from . import test_point
 from . import test_ui
 from . import test_portal
 from . import test_website
+from . import test_rules

@@ -59,7 +59,11 @@ class ConsultationRequestQuick(models.TransientModel):
         if not self.parent_name:
             raise UserError(_("Enter the parent's name or pick a known parent."))
         return self.env["res.partner"].create(
-            {"name": self.parent_name, "phone": self.phone, "company_id": self.point_id.company_id.id}
+            {
+                "name": self.parent_name,
+                "phone": self.phone,
+                "company_id": self.point_id.company_id.id,
+            }
         )
 
     def _get_child(self, partner):

@@ -1,0 +1,437 @@
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from psycopg2 import IntegrityError
+
+from odoo import Command, fields
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import Form, TransactionCase, tagged
+from odoo.tools import mute_logger
+
+from ..tools import age_on, fill_template, split_into_slots
+from .common import ConsultationFixtures, next_weekday, utc
+
+
+@tagged("post_install", "-at_install")
+class TestPureRules(TransactionCase):
+    def test_age_on(self):
+        self.assertEqual(age_on(date(2020, 3, 15), date(2025, 3, 14)), 4)
+        self.assertEqual(age_on(date(2020, 3, 15), date(2025, 3, 15)), 5)
+        self.assertIsNone(age_on(False, date(2025, 3, 15)))
+
+    def test_split_into_slots(self):
+        start = fields.Datetime.to_datetime("2025-01-07 04:00:00")
+        slots = split_into_slots([(start, start + timedelta(hours=3))], timedelta(minutes=45))
+        self.assertEqual(len(slots), 4)
+        self.assertEqual(slots[-1][1], start + timedelta(minutes=180))
+
+    def test_fill_template(self):
+        self.assertEqual(fill_template("A {{ parent }} {{ x }}", {"parent": "B"}), "A B {{ x }}")
+
+
+@tagged("post_install", "-at_install")
+class TestConsultationRules(ConsultationFixtures, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        (
+            cls.company,
+            cls.calendar,
+            cls.point,
+            cls.users,
+            cls.spec1,
+            cls.spec2,
+            cls.topic,
+            cls.other_topic,
+        ) = cls.setup_point(cls.env)
+        cls.partner, cls.child = cls.make_family(cls.env, cls.company, "A", 4)
+        cls.partner_b, cls.child_b = cls.make_family(cls.env, cls.company, "B", 3)
+        cls.Appointment = cls.env["consultation.appointment"]
+        cls.tuesday = next_weekday(1)
+
+    def _request(self, child, partner, day=None, **extra):
+        return self.env["consultation.request"].create(
+            {
+                "point_id": self.point.id,
+                "partner_id": partner.id,
+                "child_id": child.id,
+                "date_received": day or fields.Date.today(),
+                "channel": "phone",
+                **extra,
+            }
+        )
+
+    # ------------------------------------------------------------ children
+    def test_iin_checksum_and_birth_date(self):
+        Child = self.env["consultation.child"]
+        with self.assertRaises(ValidationError):
+            Child.create({"name": "X", "iin": "200315500001", "company_id": self.company.id})
+        # A valid IIN of a girl born 2020-03-15 (century digit 6).
+        from odoo.addons.kindergarten_base.tools import iin_check_digit
+
+        first11 = next(
+            f"2003156{n:04d}"
+            for n in range(10000)
+            if iin_check_digit(f"2003156{n:04d}") is not None
+        )
+        iin = first11 + str(iin_check_digit(first11))
+        child = Child.create({"name": "Y", "iin": iin, "company_id": self.company.id})
+        self.assertEqual(child.birth_date, date(2020, 3, 15))
+        with self.assertRaises(ValidationError):
+            child.birth_date = date(2020, 3, 16)
+
+    # ------------------------------------------------------------ register
+    def test_numbering_per_year(self):
+        first = self._request(self.child, self.partner, date(2025, 10, 1))
+        second = self._request(self.child, self.partner, date(2025, 10, 2))
+        next_year = self._request(self.child, self.partner, date(2026, 1, 10))
+        self.assertEqual(first.name, "КП-2025/0001")
+        self.assertEqual(second.name, "КП-2025/0002")
+        self.assertEqual(next_year.name, "КП-2026/0001")
+
+    def test_too_old_or_attending_is_saved_declined(self):
+        _p7, child7 = self.make_family(self.env, self.company, "Seven", 7)
+        _pa, attending = self.make_family(self.env, self.company, "Att", 4, attends=True)
+        req7 = self._request(child7, _p7)
+        req_att = self._request(attending, _pa)
+        self.assertEqual(req7.state, "declined")
+        self.assertIn("aged 1 to 6", req7.decline_reason)
+        self.assertTrue(req7.name.startswith("КП-"))
+        self.assertEqual(req_att.state, "declined")
+        self.assertIn("attends the preschool", req_att.decline_reason)
+        with self.assertRaises(UserError):
+            req7.action_reset()
+        with self.assertRaises(UserError):
+            req7.action_schedule()
+
+    def test_form_warns_and_saves_declined(self):
+        _p7, child7 = self.make_family(self.env, self.company, "Seven", 7)
+        form = Form(self.env["consultation.request"])
+        form.point_id = self.point
+        form.partner_id = _p7
+        form.child_id = child7
+        request = form.save()
+        self.assertEqual(request.state, "declined")
+        self.assertTrue(request.auto_declined)
+
+    def test_child_of_one_to_six_is_accepted(self):
+        request = self._request(self.child, self.partner)
+        self.assertEqual(request.state, "new")
+
+    def test_quick_wizard_turns_a_call_into_a_request(self):
+        wizard = Form(self.env["consultation.request.quick"].with_user(self.users["receptionist"]))
+        wizard.point_id = self.point
+        wizard.phone = "+7 701 000 1122"
+        wizard.parent_name = "Caller"
+        wizard.child_name = "Small"
+        wizard.child_birth_date = date.today() - relativedelta(years=3)
+        wizard.topic_ids.add(self.topic)
+        action = wizard.save().action_create()
+        request = self.env["consultation.request"].browse(action["res_id"])
+        self.assertEqual(request.channel, "phone")
+        self.assertEqual(request.partner_id.phone, "+7 701 000 1122")
+        self.assertEqual(request.child_id.parent_ids, request.partner_id)
+        self.assertEqual(request.state, "new")
+
+    # ------------------------------------------------------------ slots
+    def test_free_slots_follow_hours_and_topic(self):
+        slots = self.Appointment.free_slots(
+            self.topic, self.tuesday, self.tuesday + timedelta(days=2), point=self.point
+        )
+        # Tue 09-12 (4 slots), Wed 17-19 (2 slots), Thu 09-12 (4 slots) for spec1 only.
+        self.assertEqual(len(slots), 10)
+        self.assertEqual({s["specialist"] for s in slots}, {self.spec1})
+        self.assertEqual(slots[0]["start"], utc(self.tuesday, 9))
+        self.assertEqual(slots[4]["start"], utc(self.tuesday + timedelta(days=1), 17))
+
+    def test_free_slots_skip_holidays_leaves_and_bookings(self):
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Holiday",
+                "calendar_id": self.calendar.id,
+                "date_from": utc(self.tuesday, 0),
+                "date_to": utc(self.tuesday, 23),
+            }
+        )
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Sick",
+                "consultation_specialist_id": self.spec1.id,
+                "date_from": utc(self.tuesday + timedelta(days=1), 0),
+                "date_to": utc(self.tuesday + timedelta(days=1), 23),
+            }
+        )
+        self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday + timedelta(days=2), 9), self.partner, self.child
+        )
+        slots = self.Appointment.free_slots(
+            self.topic, self.tuesday, self.tuesday + timedelta(days=2), point=self.point
+        )
+        starts = [s["start"] for s in slots]
+        self.assertEqual(len(slots), 3)
+        self.assertNotIn(utc(self.tuesday + timedelta(days=2), 9), starts)
+        self.assertEqual(starts[0], utc(self.tuesday + timedelta(days=2), 9, 45))
+
+    def test_own_availability_narrows_the_hours(self):
+        own = self.env["resource.calendar"].create(
+            {
+                "name": "Nurse",
+                "company_id": self.company.id,
+                "tz": "Asia/Almaty",
+                "attendance_ids": [
+                    Command.clear(),
+                    Command.create(
+                        {"name": "Thu", "dayofweek": "3", "hour_from": 10, "hour_to": 12}
+                    ),
+                ],
+            }
+        )
+        self.spec2.resource_calendar_id = own
+        slots = self.Appointment.free_slots(
+            self.other_topic, self.tuesday, self.tuesday + timedelta(days=6), point=self.point
+        )
+        self.assertEqual(len(slots), 2)
+        self.assertEqual(slots[0]["start"], utc(self.tuesday + timedelta(days=2), 10))
+        self.assertIn("Thursday 10:00–12:00", self.spec2.schedule_summary)
+
+    def test_booking_outside_hours_or_on_leave_fails(self):
+        with self.assertRaisesRegex(UserError, "not available"):
+            self.Appointment.book_slot(self.spec1, utc(self.tuesday, 13), self.partner, self.child)
+        with self.assertRaises(ValidationError):
+            self.Appointment.create(
+                {
+                    "point_id": self.point.id,
+                    "specialist_id": self.spec1.id,
+                    "start": utc(self.tuesday - timedelta(days=1), 10),
+                    "stop": utc(self.tuesday - timedelta(days=1), 10, 45),
+                }
+            )
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Closed",
+                "calendar_id": self.calendar.id,
+                "date_from": utc(self.tuesday, 0),
+                "date_to": utc(self.tuesday, 23),
+            }
+        )
+        with self.assertRaisesRegex(UserError, "not available"):
+            self.Appointment.book_slot(self.spec1, utc(self.tuesday, 9), self.partner, self.child)
+
+    def test_book_slot_holds_and_second_booking_is_refused(self):
+        request = self._request(self.child, self.partner)
+        appt = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 9), self.partner, self.child, self.topic, request
+        )
+        self.assertEqual(appt.state, "held")
+        self.assertTrue(appt.hold_expires_at)
+        self.assertEqual(request.state, "scheduled")
+        self.assertTrue(appt.calendar_event_id)
+        self.assertEqual(appt.calendar_event_id.start, appt.start)
+        with self.assertRaisesRegex(UserError, "just been taken"):
+            self.Appointment.book_slot(
+                self.spec1, utc(self.tuesday, 9, 30), self.partner_b, self.child_b
+            )
+
+    def test_exclusion_constraint_in_the_database(self):
+        vals = {
+            "point_id": self.point.id,
+            "specialist_id": self.spec1.id,
+            "start": utc(self.tuesday, 9),
+            "stop": utc(self.tuesday, 9, 45),
+        }
+        self.Appointment.create(vals)
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            self.Appointment.create(
+                dict(vals, start=utc(self.tuesday, 9, 30), stop=utc(self.tuesday, 10, 15))
+            )
+            self.env.flush_all()
+
+    def test_cancelled_slot_can_be_taken_again(self):
+        appt = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 9), self.partner, self.child
+        )
+        appt.action_cancel()
+        self.assertFalse(appt.calendar_event_id)
+        again = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 9), self.partner_b, self.child_b
+        )
+        self.assertEqual(again.state, "held")
+
+    def test_no_booking_for_a_child_the_point_cannot_serve(self):
+        p7, child7 = self.make_family(self.env, self.company, "Seven", 7)
+        with self.assertRaisesRegex(UserError, "aged 1 to 6"):
+            self.Appointment.book_slot(self.spec1, utc(self.tuesday, 9), p7, child7)
+        with self.assertRaises(ValidationError):
+            self.Appointment.create(
+                {
+                    "point_id": self.point.id,
+                    "specialist_id": self.spec1.id,
+                    "start": utc(self.tuesday, 10),
+                    "stop": utc(self.tuesday, 10, 45),
+                    "line_ids": [Command.create({"partner_id": p7.id, "child_id": child7.id})],
+                }
+            )
+        with self.assertRaisesRegex(UserError, "not a parent"):
+            self.Appointment.book_slot(self.spec1, utc(self.tuesday, 9), self.partner_b, self.child)
+
+    def test_group_capacity_and_waiting_list(self):
+        group = self.Appointment.create(
+            {
+                "point_id": self.point.id,
+                "specialist_id": self.spec1.id,
+                "kind": "group",
+                "capacity": 2,
+                "start": utc(self.tuesday, 10),
+                "stop": utc(self.tuesday, 11),
+            }
+        )
+        p3, c3 = self.make_family(self.env, self.company, "C", 5)
+        first = group.add_family(self.partner, self.child)
+        group.add_family(self.partner_b, self.child_b)
+        third = group.add_family(p3, c3)
+        self.assertEqual(first.state, "booked")
+        self.assertEqual(third.state, "waiting")
+        self.assertEqual(group.seats_taken, 2)
+        with self.assertRaises(ValidationError):
+            group.line_ids.filtered(lambda li: li.state == "waiting").state = "booked"
+        first.action_cancel()
+        self.assertEqual(third.state, "booked")
+        self.assertEqual(group.waiting_count, 0)
+
+    def test_hold_is_released_by_the_scheduled_action(self):
+        appt = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 9), self.partner, self.child
+        )
+        kept = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 10), self.partner_b, self.child_b
+        )
+        appt.hold_expires_at = fields.Datetime.now() - timedelta(minutes=1)
+        released = self.Appointment._cron_release_holds()
+        self.assertEqual(released, appt)
+        self.assertEqual(appt.state, "cancelled")
+        self.assertEqual(appt.line_ids.state, "cancelled")
+        self.assertEqual(kept.state, "held")
+
+    def test_contract_required_before_first_confirmation(self):
+        self.point.contract_required = True
+        appt = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 9), self.partner, self.child
+        )
+        with self.assertRaisesRegex(UserError, "no signed contract"):
+            appt.action_confirm()
+        contract = self.env["consultation.contract"].create(
+            {
+                "point_id": self.point.id,
+                "partner_id": self.partner.id,
+                "child_ids": [Command.set(self.child.ids)],
+                "date_start": fields.Date.today(),
+            }
+        )
+        self.assertIn(self.partner.name, contract.body)
+        self.assertEqual(contract.date_end, fields.Date.today() + relativedelta(months=12, days=-1))
+        contract.action_send()
+        contract.action_sign("aGVsbG8=", "Parent A")
+        self.assertEqual(contract.state, "signed")
+        self.assertEqual(contract.signed_by, "Parent A")
+        appt.action_confirm()
+        self.assertEqual(appt.state, "confirmed")
+        with self.assertRaises(UserError):
+            contract.action_sign("aGVsbG8=", "Again")
+
+    def test_contract_not_required_when_setting_off(self):
+        appt = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 9), self.partner, self.child
+        )
+        appt.action_confirm()
+        self.assertEqual(appt.state, "confirmed")
+
+    def test_attendance_and_done(self):
+        request = self._request(self.child, self.partner)
+        appt = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 9), self.partner, self.child, request=request
+        )
+        appt.action_confirm()
+        with self.assertRaisesRegex(UserError, "Mark every family"):
+            appt.with_user(self.users["spec1"]).action_done()
+        with self.assertRaises(UserError):
+            appt.line_ids.with_user(self.users["spec2"]).action_attended()
+        appt.line_ids.with_user(self.users["spec1"]).action_attended()
+        appt.with_user(self.users["spec1"]).action_done()
+        self.assertEqual(appt.state, "done")
+        self.assertEqual(request.state, "done")
+        self.assertEqual(request.waiting_days, (self.tuesday - fields.Date.today()).days)
+
+    def test_remote_consultation_gets_a_discuss_room(self):
+        appt = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 9), self.partner, self.child, mode="remote"
+        )
+        appt.action_generate_discuss_room()
+        self.assertTrue(appt.channel_id)
+        self.assertIn(f"/chat/{appt.channel_id.id}/", appt.meeting_url)
+
+    # ------------------------------------------------------------ plan
+    def test_work_plan_creates_events(self):
+        plan = self.env["consultation.plan"].create(
+            {
+                "point_id": self.point.id,
+                "academic_year": 2025,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "month": "2",
+                            "name": "Lecture",
+                            "event_type_id": self.env.ref(
+                                "consultation_point.event_type_lecture"
+                            ).id,
+                            "topic_id": self.topic.id,
+                            "specialist_id": self.spec1.id,
+                        }
+                    )
+                ],
+            }
+        )
+        self.assertEqual(plan.academic_year_label, "2025–2026")
+        with self.assertRaises(UserError):
+            plan.action_create_events()
+        plan.action_approve()
+        events = plan.action_create_events()
+        self.assertEqual(len(events), 1)
+        self.assertEqual(events.consultation_point_id, self.point)
+        self.assertEqual(events.consultation_topic_ids, self.topic)
+        self.assertEqual(events.date_begin, utc(date(2026, 2, 15), 10))
+        self.assertFalse(plan.action_create_events())
+
+    # ------------------------------------------------------------ privacy
+    def test_withdrawn_consent_anonymises_the_family(self):
+        request = self._request(self.child, self.partner, question="Private question")
+        appt = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 9), self.partner, self.child, request=request
+        )
+        consent = self.env["consultation.consent"].create(
+            {"partner_id": self.partner.id, "point_id": self.point.id, "text_version": "v1"}
+        )
+        self.partner.write({"email": "a@example.kz", "phone": "+7 700 000 0000"})
+        number = request.name
+        self.assertNotIn(self.partner, self.env["res.partner"]._cron_consultation_anonymise())
+        consent.action_withdraw()
+        families = self.env["res.partner"]._cron_consultation_anonymise()
+        self.assertIn(self.partner, families)
+        self.assertFalse(self.partner.email or self.partner.phone)
+        self.assertNotIn("Parent A", self.partner.name)
+        self.assertFalse(self.child.birth_date)
+        self.assertTrue(self.child.anonymised)
+        self.assertNotIn("Child A", self.child.name)
+        self.assertFalse(request.question)
+        # Numbers, dates, topics and counts stay.
+        self.assertEqual(request.name, number)
+        self.assertTrue(request.date_received)
+        self.assertEqual(appt.line_ids.child_id, self.child)
+        self.assertEqual(self.partner_b.name, "Parent B")
+
+    def test_retention_period_anonymises_old_families(self):
+        old = self._request(self.child, self.partner, date.today() - relativedelta(months=40))
+        self._request(self.child_b, self.partner_b, date.today() - relativedelta(months=2))
+        families = self.env["res.partner"]._cron_consultation_anonymise()
+        self.assertEqual(families, self.partner)
+        self.assertTrue(old.child_id.anonymised)
+        self.assertFalse(self.child_b.anonymised)
