@@ -8,13 +8,14 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 REQS := requirements.txt requirements-test.txt requirements-lint.txt requirements-oca.txt
 
-.PHONY: help deps run test lint stop clean pot
+.PHONY: help deps run test lint stop clean pot bench
 
 help:
 	@echo "make run    - set up everything, create the demo database, serve Odoo on http://localhost:$(PORT)"
 	@echo "make test   - set up everything, install the addons in a fresh test database, run every test"
 	@echo "make lint   - ruff and pylint-odoo over the addons"
 	@echo "make pot    - regenerate each addon's .pot and merge it into kk.po and ru.po"
+	@echo "make bench  - run the benchmarks in bench/, figures in bench/results/, compared side by side"
 	@echo "make stop   - stop the server and the embedded PostgreSQL"
 	@echo "make clean  - stop, then remove .run/ (databases, filestore)"
 
@@ -36,6 +37,9 @@ lint: $(STAMP)
 
 pot: deps
 	@bash tools/i18n.sh
+
+bench: deps
+	@bash tools/bench.sh
 
 stop:
 	@bash tools/stop.sh

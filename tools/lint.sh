@@ -3,7 +3,7 @@
 source "$(dirname "$0")/common.sh"
 cd "$ROOT"
 info "ruff"
-"$VENV/bin/ruff" check addons tests tools conftest.py
-"$VENV/bin/ruff" format --check addons tests tools conftest.py
+"$VENV/bin/ruff" check addons tests tools bench conftest.py
+"$VENV/bin/ruff" format --check addons tests tools bench conftest.py
 info "pylint-odoo"
 "$VENV/bin/pylint" --rcfile=.pylintrc addons/*/
