@@ -4,7 +4,7 @@ from werkzeug.exceptions import NotFound
 
 from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
-from odoo.http import request
+from odoo.http import content_disposition, request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
@@ -357,11 +357,20 @@ class ConsultationPortal(CustomerPortal):
     )
     def cp_contract_pdf(self, contract_id, access_token=None, **kw):
         contract = self._cp_contract(contract_id, access_token)
-        return self._show_report(
-            model=contract,
-            report_type="pdf",
-            report_ref="consultation_point.action_report_contract",
-            download=True,
+        pdf = (
+            request.env["ir.actions.report"]
+            .sudo()
+            .with_company(contract.company_id)
+            ._render_qweb_pdf("consultation_point.action_report_contract", contract.ids)[0]
+        )
+        filename = f"{contract.name.replace('/', '-')}.pdf"
+        return request.make_response(
+            pdf,
+            headers=[
+                ("Content-Type", "application/pdf"),
+                ("Content-Length", len(pdf)),
+                ("Content-Disposition", content_disposition(filename)),
+            ],
         )
 
     @http.route(

@@ -267,7 +267,8 @@ class ConsultationAppointment(models.Model):
         """Hold a free slot for a family; return the consultation or raise a UserError.
 
         Safe under concurrency: the database's exclusion constraint lets only one of
-        two simultaneous bookings of the same specialist and time succeed.
+        two simultaneous bookings of the same specialist and time succeed; a row lock
+        on the specialist queues simultaneous bookings so the loser gets a clear error.
         """
         specialist = specialist.sudo()
         point = specialist.point_id
@@ -296,9 +297,20 @@ class ConsultationAppointment(models.Model):
         }
         try:
             with self.env.cr.savepoint():
+                # Queue concurrent bookings of one specialist: the second one then meets
+                # the first one's committed row in the exclusion constraint instead of
+                # deadlocking with it while both are being inserted.
+                self.env.cr.execute(
+                    "SELECT id FROM consultation_specialist WHERE id = %s FOR UPDATE",
+                    (specialist.id,),
+                )
                 appointment = self.sudo().create(vals)
                 appointment.flush_recordset()
-        except psycopg2.errors.ExclusionViolation as exc:
+        except (
+            psycopg2.errors.ExclusionViolation,
+            psycopg2.errors.DeadlockDetected,
+            psycopg2.errors.SerializationFailure,
+        ) as exc:
             raise UserError(
                 _("Sorry, this slot has just been taken. Please pick another one.")
             ) from exc

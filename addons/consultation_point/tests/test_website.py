@@ -18,6 +18,10 @@ class TestWebsiteRequest(HttpCase):
         cls.topic = cls.env.ref("consultation_point.topic_play")
         cls.today = fields.Date.today()
 
+    def setUp(self):
+        super().setUp()
+        self.authenticate(None, None)  # an anonymous session, for the CSRF token
+
     def _form(self, **values):
         data = {
             "parent_name": "Сейітова Айгүл",
