@@ -50,6 +50,7 @@
     "demo": [
         "demo/res_users_demo.xml",
         "demo/kindergarten_council_demo.xml",
+        "demo/kindergarten_council_extras_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

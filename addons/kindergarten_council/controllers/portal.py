@@ -168,6 +168,19 @@ class CouncilMemberPortal(CustomerPortal):
             ],
         )
 
+    @http.route("/my/council/appeals", type="http", auth="user", website=True)
+    def portal_my_council_appeals(self, **kw):
+        # Appeals are hidden from everybody but the chair and the head: a parent sees only
+        # the ones they signed with their account, read as superuser.
+        appeals = (
+            request.env["kindergarten.council.appeal"]
+            .sudo()
+            .search([("partner_id", "=", request.env.user.partner_id.id)])
+        )
+        values = self._prepare_portal_layout_values()
+        values.update({"page_name": "council_appeals", "appeals": appeals})
+        return request.render("kindergarten_council.portal_my_council_appeals", values)
+
     @http.route("/my/council/actions", type="http", auth="user", website=True)
     def portal_my_council_actions(self, **kw):
         Action = request.env["kindergarten.council.action"]

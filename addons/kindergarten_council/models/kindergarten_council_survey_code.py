@@ -56,6 +56,12 @@ class KindergartenCouncilSurveyCode(models.Model):
         return self.create(vals)
 
     @api.model
+    def _issue_demo(self, council_survey_id, count):
+        """Issue codes from demo data (XML function calls pass ids)."""
+        council_survey = self.env["kindergarten.council.survey"].browse(council_survey_id)
+        self._issue(council_survey, count)
+
+    @api.model
     def _consume(self, code):
         """Mark a code as used, atomically; the survey it opens, or an empty recordset."""
         code = normalize_code(code)

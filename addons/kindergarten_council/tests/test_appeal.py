@@ -95,6 +95,12 @@ class TestAppeal(TransactionCase):
         found = self.env["kindergarten.council.appeal"].with_user(self.chair).search([])
         self.assertEqual(found, mine)
 
+    def test_demo_appeals(self):
+        balakai = self.env.ref("kindergarten_council.council_balakai")
+        counts = self.env["kindergarten.council.appeal"]._count_for_year(balakai, 2025)
+        self.assertGreaterEqual(counts["fee"], 1)
+        self.assertGreaterEqual(counts["safety"], 1)
+
     def test_yearly_count_never_names(self):
         self._appeal(date_received=date(2025, 9, 10), contact_name="Айгүл")
         self._appeal(date_received=date(2026, 5, 10), category="safety")

@@ -62,6 +62,12 @@ class TestSurveyCodes(TestSurveyCommon, MockEmail):
         self.assertEqual(len(choices), 6)
         self.assertIn("қанағаттандыра", choices[0].title)
 
+    def test_demo_survey_of_balakai(self):
+        demo = self.env.ref("kindergarten_council.council_survey_balakai_2025")
+        self.assertEqual(demo.council_id, self.env.ref("kindergarten_council.council_balakai"))
+        self.assertEqual(demo.code_count, 25)
+        self.assertFalse(demo.results_visible)
+
     def test_code_format(self):
         code = generate_code()
         self.assertRegex(code, r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$")
