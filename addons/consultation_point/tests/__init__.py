@@ -4,3 +4,4 @@ from . import test_portal
 from . import test_website
 from . import test_rules
 from . import test_concurrency
+from . import test_security

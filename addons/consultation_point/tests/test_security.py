@@ -1,0 +1,235 @@
+from odoo import Command, fields
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import TransactionCase, tagged
+
+from .common import ConsultationFixtures, next_weekday, utc
+
+
+@tagged("post_install", "-at_install")
+class TestSecurity(ConsultationFixtures, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        (
+            cls.company,
+            cls.calendar,
+            cls.point,
+            cls.users,
+            cls.spec1,
+            cls.spec2,
+            cls.topic,
+            cls.other_topic,
+        ) = cls.setup_point(cls.env)
+        cls.partner, cls.child = cls.make_family(
+            cls.env, cls.company, "A", 4, portal_login="t_parent_a"
+        )
+        cls.partner_b, cls.child_b = cls.make_family(
+            cls.env, cls.company, "B", 3, portal_login="t_parent_b"
+        )
+        cls.portal_a = cls.partner.user_ids
+        cls.portal_b = cls.partner_b.user_ids
+        Appointment = cls.env["consultation.appointment"]
+        tuesday = next_weekday(1)
+        cls.request_a = cls.env["consultation.request"].create(
+            {"point_id": cls.point.id, "partner_id": cls.partner.id, "child_id": cls.child.id}
+        )
+        cls.request_b = cls.env["consultation.request"].create(
+            {"point_id": cls.point.id, "partner_id": cls.partner_b.id, "child_id": cls.child_b.id}
+        )
+        cls.appt_a = Appointment.book_slot(
+            cls.spec1, utc(tuesday, 9), cls.partner, cls.child, request=cls.request_a
+        )
+        cls.appt_b = Appointment.book_slot(
+            cls.spec2, utc(tuesday, 9), cls.partner_b, cls.child_b, request=cls.request_b
+        )
+        cls.note_a = (
+            cls.env["consultation.note"]
+            .with_user(cls.users["spec1"])
+            .create(
+                {
+                    "name": "Observation A",
+                    "child_id": cls.child.id,
+                    "appointment_id": cls.appt_a.id,
+                    "company_id": cls.company.id,
+                }
+            )
+        )
+        cls.note_b = (
+            cls.env["consultation.note"]
+            .with_user(cls.users["spec2"])
+            .create({"name": "Observation B", "child_id": cls.child_b.id, "company_id": cls.company.id})
+        )
+        cls.referral_a = (
+            cls.env["consultation.referral"]
+            .with_user(cls.users["spec1"])
+            .create(
+                {
+                    "child_id": cls.child.id,
+                    "partner_id": cls.partner.id,
+                    "reason": "Speech delay",
+                    "company_id": cls.company.id,
+                }
+            )
+        )
+        cls.contract_a = cls.env["consultation.contract"].create(
+            {
+                "point_id": cls.point.id,
+                "partner_id": cls.partner.id,
+                "child_ids": [Command.set(cls.child.ids)],
+                "date_start": fields.Date.today(),
+            }
+        )
+        cls.contract_b = cls.env["consultation.contract"].create(
+            {
+                "point_id": cls.point.id,
+                "partner_id": cls.partner_b.id,
+                "child_ids": [Command.set(cls.child_b.ids)],
+                "date_start": fields.Date.today(),
+            }
+        )
+
+    def _names(self, model, user):
+        return self.env[model].with_user(user).search([]).mapped("display_name")
+
+    # ------------------------------------------------------------ receptionist
+    def test_receptionist_registers_and_books_but_reads_no_notes(self):
+        rec = self.users["receptionist"]
+        request = (
+            self.env["consultation.request"]
+            .with_user(rec)
+            .create(
+                {"point_id": self.point.id, "partner_id": self.partner.id, "child_id": self.child.id}
+            )
+        )
+        self.assertTrue(request.name.startswith("КП-"))
+        appt = (
+            self.env["consultation.appointment"]
+            .with_user(rec)
+            .book_slot(self.spec1, utc(next_weekday(3), 9), self.partner, self.child)
+        )
+        self.assertEqual(appt.with_user(rec).state, "held")
+        for model in ("consultation.note", "consultation.referral"):
+            with self.assertRaises(AccessError):
+                self.env[model].with_user(rec).search([])
+        with self.assertRaises(AccessError):
+            self.note_a.with_user(rec).read(["body"])
+        with self.assertRaises(UserError):
+            self.appt_a.line_ids.with_user(rec).action_attended()
+        with self.assertRaises(AccessError):
+            self.point.with_user(rec).write({"hold_minutes": 5})
+        with self.assertRaises(AccessError):
+            request.with_user(rec).unlink()
+
+    # ------------------------------------------------------------ specialist
+    def test_specialist_sees_only_own_notes_and_holds_own_consultations(self):
+        spec1 = self.users["spec1"]
+        self.assertEqual(self._names("consultation.note", spec1), ["Observation A"])
+        with self.assertRaises(AccessError):
+            self.note_b.with_user(spec1).read(["body"])
+        with self.assertRaises(AccessError):
+            self.note_b.with_user(spec1).write({"body": "<p>x</p>"})
+        self.assertEqual(
+            self.env["consultation.referral"].with_user(spec1).search([]), self.referral_a
+        )
+        self.assertFalse(
+            self.env["consultation.referral"].with_user(self.users["spec2"]).search([])
+        )
+        self.appt_a.with_user(spec1).write({"recommendations": "<p>Read together</p>"})
+        with self.assertRaises(UserError):
+            self.appt_b.with_user(spec1).write({"recommendations": "<p>No</p>"})
+        with self.assertRaises(UserError):
+            self.appt_b.line_ids.with_user(spec1).action_attended()
+        self.appt_a.line_ids.with_user(spec1).action_attended()
+        self.assertEqual(self.appt_a.line_ids.state, "attended")
+        with self.assertRaises(AccessError):
+            self.point.with_user(spec1).write({"slot_minutes": 30})
+
+    # ------------------------------------------------------------ head
+    def test_head_sees_everything_in_the_point(self):
+        head = self.users["head"]
+        self.assertEqual(
+            sorted(self._names("consultation.note", head)), ["Observation A", "Observation B"]
+        )
+        self.assertEqual(self.env["consultation.referral"].with_user(head).search([]), self.referral_a)
+        self.appt_b.line_ids.with_user(head).action_attended()
+        self.point.with_user(head).write({"slot_minutes": 30})
+        self.assertEqual(self.point.slot_minutes, 30)
+
+    # ------------------------------------------------------------ portal
+    def test_portal_parent_sees_only_the_own_family(self):
+        parent = self.portal_a
+        for model, own in (
+            ("consultation.child", self.child),
+            ("consultation.request", self.request_a),
+            ("consultation.appointment", self.appt_a),
+            ("consultation.appointment.line", self.appt_a.line_ids),
+            ("consultation.contract", self.contract_a),
+        ):
+            self.assertEqual(self.env[model].with_user(parent).search([]), own, model)
+        for other in (
+            self.child_b,
+            self.request_b,
+            self.appt_b,
+            self.appt_b.line_ids,
+            self.contract_b,
+        ):
+            with self.assertRaises(AccessError, msg=other._name):
+                other.with_user(parent).read(["display_name"])
+        self.assertEqual(self.appt_a.with_user(parent).recommendations, self.appt_a.recommendations)
+        for model in ("consultation.note", "consultation.referral"):
+            with self.assertRaises(AccessError):
+                self.env[model].with_user(parent).search([])
+        with self.assertRaises(AccessError):
+            self.note_a.with_user(parent).read(["body"])
+        with self.assertRaises(AccessError):
+            self.request_a.with_user(parent).write({"question": "changed"})
+        with self.assertRaises(AccessError):
+            self.env["consultation.request"].with_user(parent).create(
+                {"point_id": self.point.id, "partner_id": self.partner.id, "child_id": self.child.id}
+            )
+
+    def test_portal_reads_only_public_founding_documents(self):
+        Document = self.env["consultation.point.document"]
+        public = Document.create(
+            {"point_id": self.point.id, "name": "Regulation", "file": "aGk=", "public": True}
+        )
+        Document.create({"point_id": self.point.id, "name": "Staffing", "file": "aGk="})
+        self.assertEqual(Document.with_user(self.portal_a).search([]), public)
+
+    # ------------------------------------------------------------ others
+    def test_ordinary_employee_has_no_access(self):
+        employee = self.users["employee"]
+        for model in (
+            "consultation.request",
+            "consultation.child",
+            "consultation.appointment",
+            "consultation.note",
+            "consultation.contract",
+        ):
+            with self.assertRaises(AccessError, msg=model):
+                self.env[model].with_user(employee).search([])
+
+    def test_other_preschool_is_hidden(self):
+        (
+            company2,
+            _cal,
+            point2,
+            users2,
+            spec2_1,
+            _s,
+            _t,
+            _o,
+        ) = self.setup_point(self.env, suffix="_2")
+        partner2, child2 = self.make_family(self.env, company2, "Other", 4)
+        request2 = self.env["consultation.request"].create(
+            {"point_id": point2.id, "partner_id": partner2.id, "child_id": child2.id}
+        )
+        head = self.users["head"]
+        self.assertNotIn(request2, self.env["consultation.request"].with_user(head).search([]))
+        self.assertNotIn(child2, self.env["consultation.child"].with_user(head).search([]))
+        with self.assertRaises(AccessError):
+            request2.with_user(head).read(["name"])
+        self.assertNotIn(
+            self.request_a, self.env["consultation.request"].with_user(users2["head"]).search([])
+        )
+        self.assertTrue(spec2_1)
