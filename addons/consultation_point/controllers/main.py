@@ -232,7 +232,7 @@ class ConsultationWebsite(http.Controller):
         except (UserError, ValidationError) as exc:
             values["errors"] = {"global": exc.args[0]}
             return request.render("consultation_point.website_request_form", values)
-        Submission._register(ip, data["email"], point, consultation_request)
+        Submission._remember(ip, data["email"], point, consultation_request)
         invited = self._invite_parent(consultation_request.partner_id)
         values.update({"consultation_request": consultation_request, "invited": invited})
         return request.render("consultation_point.website_request_done", values)

@@ -65,7 +65,9 @@ class ConsultationPortal(CustomerPortal):
             {
                 "page_name": page_name,
                 "partner": partner,
-                "fmt_dt": lambda value, p=None: fmt_dt(request.env, value, p or point),
+                "fmt_dt": lambda value, p=None, dt_format="dd.MM.yyyy HH:mm": fmt_dt(
+                    request.env, value, p or point, dt_format
+                ),
                 "selection": lambda model, field: dict(
                     request.env[model]._fields[field]._description_selection(request.env)
                 ),

@@ -233,21 +233,24 @@ class ConsultationAppointment(models.Model):
         start = tz.localize(datetime.combine(date_from, time.min)).astimezone(pytz.utc)
         stop = tz.localize(datetime.combine(date_to, time.max)).astimezone(pytz.utc)
         now = pytz.utc.localize(fields.Datetime.now())
+        booked = self.sudo().search_fetch(
+            [
+                ("state", "!=", "cancelled"),
+                ("start", "<", stop.replace(tzinfo=None)),
+                ("stop", ">", start.replace(tzinfo=None)),
+                "|",
+                ("specialist_id", "in", specialists.ids),
+                ("other_specialist_ids", "in", specialists.ids),
+            ],
+            ["start", "stop", "specialist_id", "other_specialist_ids"],
+        )
         slots = []
         for spec in specialists:
             available = [(b, e) for b, e, _r in spec._available_intervals(start, stop)]
             busy = [
                 (pytz.utc.localize(a.start), pytz.utc.localize(a.stop))
-                for a in self.sudo().search(
-                    [
-                        ("state", "!=", "cancelled"),
-                        ("start", "<", stop.replace(tzinfo=None)),
-                        ("stop", ">", start.replace(tzinfo=None)),
-                        "|",
-                        ("specialist_id", "=", spec.id),
-                        ("other_specialist_ids", "in", spec.ids),
-                    ]
-                )
+                for a in booked
+                if a.specialist_id == spec or spec in a.other_specialist_ids
             ]
             for slot in split_into_slots(available, length):
                 if (include_past or slot[0] >= now) and not overlaps(slot, busy):

@@ -46,7 +46,7 @@ class ConsultationWebSubmission(models.Model):
         return bool(email) and Submission.search_count(base + [("email", "=", email)]) >= limit
 
     @api.model
-    def _register(self, ip, email, point, request=None):
+    def _remember(self, ip, email, point, request=None):
         """Remember one submission for the rate limit."""
         return self.sudo().create(
             {

@@ -5,3 +5,4 @@ from . import test_website
 from . import test_rules
 from . import test_concurrency
 from . import test_security
+from . import test_reports

@@ -57,7 +57,9 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
         cls.note_b = (
             cls.env["consultation.note"]
             .with_user(cls.users["spec2"])
-            .create({"name": "Observation B", "child_id": cls.child_b.id, "company_id": cls.company.id})
+            .create(
+                {"name": "Observation B", "child_id": cls.child_b.id, "company_id": cls.company.id}
+            )
         )
         cls.referral_a = (
             cls.env["consultation.referral"]
@@ -98,7 +100,11 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
             self.env["consultation.request"]
             .with_user(rec)
             .create(
-                {"point_id": self.point.id, "partner_id": self.partner.id, "child_id": self.child.id}
+                {
+                    "point_id": self.point.id,
+                    "partner_id": self.partner.id,
+                    "child_id": self.child.id,
+                }
             )
         )
         self.assertTrue(request.name.startswith("КП-"))
@@ -150,7 +156,9 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
         self.assertEqual(
             sorted(self._names("consultation.note", head)), ["Observation A", "Observation B"]
         )
-        self.assertEqual(self.env["consultation.referral"].with_user(head).search([]), self.referral_a)
+        self.assertEqual(
+            self.env["consultation.referral"].with_user(head).search([]), self.referral_a
+        )
         self.appt_b.line_ids.with_user(head).action_attended()
         self.point.with_user(head).write({"slot_minutes": 30})
         self.assertEqual(self.point.slot_minutes, 30)
@@ -185,7 +193,11 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
             self.request_a.with_user(parent).write({"question": "changed"})
         with self.assertRaises(AccessError):
             self.env["consultation.request"].with_user(parent).create(
-                {"point_id": self.point.id, "partner_id": self.partner.id, "child_id": self.child.id}
+                {
+                    "point_id": self.point.id,
+                    "partner_id": self.partner.id,
+                    "child_id": self.child.id,
+                }
             )
 
     def test_portal_reads_only_public_founding_documents(self):

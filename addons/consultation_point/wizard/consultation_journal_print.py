@@ -152,7 +152,9 @@ class ConsultationJournalPrint(models.TransientModel):
     def action_print_pdf(self):
         """Print the journal as a PDF."""
         self.ensure_one()
-        return self.env.ref("consultation_point.action_report_journal").report_action(self)
+        return self.env.ref("consultation_point.action_report_journal").report_action(
+            self, config=False
+        )
 
     def action_export_xlsx(self):
         """Export the register of requests or the attendance journal to XLSX."""
@@ -161,4 +163,4 @@ class ConsultationJournalPrint(models.TransientModel):
             raise UserError(
                 _("Only the register of requests and the attendance journal export to XLSX.")
             )
-        return self.env.ref(XLSX_REPORTS[self.journal]).report_action(self)
+        return self.env.ref(XLSX_REPORTS[self.journal]).report_action(self, config=False)
