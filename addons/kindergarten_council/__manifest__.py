@@ -33,6 +33,8 @@
         "views/kindergarten_council_call_views.xml",
         "views/kindergarten_council_config_views.xml",
         "views/kindergarten_council_menus.xml",
+        "report/kindergarten_council_meeting_report.xml",
+        "report/kindergarten_council_plan_report.xml",
         # Survey, appeals, proposals and the member portal
         "security/portal/kindergarten_council_extras_security.xml",
         "security/portal/ir.model.access.csv",

@@ -169,13 +169,12 @@ class KindergartenCouncil(models.Model):
                 council.state == "active" and since and today - since > timedelta(days=92)
             )
 
-    @api.constrains("secretary_id", "secretary_votes", "member_ids")
+    @api.constrains("secretary_id", "secretary_votes")
     def _check_secretary_not_member(self):
-        today = fields.Date.context_today(self)
         for council in self:
             if council.secretary_votes or not council.secretary_id:
                 continue
-            if council.secretary_id in council._active_members(today).partner_id:
+            if council.secretary_id in council.member_ids.partner_id:
                 raise ValidationError(
                     _(
                         "%(name)s is the board's secretary and cannot be a member: by the "

@@ -67,6 +67,19 @@ class KindergartenCouncilAction(models.Model):
             if origin:
                 action.council_id = origin.council_id
 
+    @api.model
+    def _origin_council(self, vals):
+        """Return the board of the meeting, agenda item or inspection named in `vals`."""
+        if vals.get("agenda_item_id"):
+            item = self.env["kindergarten.council.agenda.item"].browse(vals["agenda_item_id"])
+            return item.meeting_id.council_id
+        if vals.get("meeting_id"):
+            return self.env["kindergarten.council.meeting"].browse(vals["meeting_id"]).council_id
+        if vals.get("inspection_id"):
+            inspection = self.env["kindergarten.council.inspection"].browse(vals["inspection_id"])
+            return inspection.council_id
+        return self.env["kindergarten.council"]
+
     @api.depends("partner_id")
     def _compute_user_id(self):
         for action in self:
@@ -88,6 +101,9 @@ class KindergartenCouncilAction(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if not vals.get("council_id"):
+                vals["council_id"] = self._origin_council(vals).id
         actions = super().create(vals_list)
         actions._notify_owner()
         return actions

@@ -26,9 +26,7 @@ class KindergartenCouncilCall(models.Model):
     date_close = fields.Date(
         string="Closing date",
         required=True,
-        compute="_compute_date_close",
-        store=True,
-        readonly=False,
+        default=lambda self: fields.Date.context_today(self) + timedelta(days=CALL_DAYS),
         tracking=True,
         help="The Model Rules: 20 calendar days after the announcement.",
     )
@@ -56,11 +54,18 @@ class KindergartenCouncilCall(models.Model):
         ),
     ]
 
-    @api.depends("date_announce")
-    def _compute_date_close(self):
-        for call in self:
-            if call.date_announce:
-                call.date_close = call.date_announce + timedelta(days=CALL_DAYS)
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("date_announce") and not vals.get("date_close"):
+                announce = fields.Date.to_date(vals["date_announce"])
+                vals["date_close"] = announce + timedelta(days=CALL_DAYS)
+        return super().create(vals_list)
+
+    @api.onchange("date_announce")
+    def _onchange_date_announce(self):
+        if self.date_announce:
+            self.date_close = self.date_announce + timedelta(days=CALL_DAYS)
 
     @api.depends("candidate_ids")
     def _compute_candidate_count(self):

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import is_html_empty
 
 INSPECTION_TYPES = [
@@ -66,6 +66,19 @@ class KindergartenCouncilInspection(models.Model):
     def _onchange_inspection_type(self):
         if self.inspection_type == "head_report" and not self.reporter_id:
             self.reporter_id = self.council_id.company_id.preschool_head_id
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "inspection_type" in vals:
+            self._check_head_scope()
+        return res
+
+    def _check_head_scope(self):
+        """A head of preschool who is not a secretary only keeps head's reports."""
+        if self.env.su or self.env.user.has_group("kindergarten_council.group_council_secretary"):
+            return
+        if any(i.inspection_type != "head_report" for i in self):
+            raise AccessError(_("The head of the preschool records head's reports only."))
 
     def action_done(self):
         """Close the inspection: its findings are recorded."""

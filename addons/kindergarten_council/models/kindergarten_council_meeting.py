@@ -9,8 +9,8 @@ from odoo.addons.kindergarten_base.tools import academic_year_label, academic_ye
 
 # Fields that can still change on approved minutes (mail and technical bookkeeping).
 UNLOCKED_FIELDS = {"message_main_attachment_id", "calendar_event_id"}
-# Fields frozen once the meeting is convened (the agenda and the invitation).
-AGENDA_FIELDS = {"council_id", "number", "date", "hour", "agenda_item_ids"}
+# Fields frozen once the meeting is convened (the invitation); agenda items freeze themselves.
+AGENDA_FIELDS = {"council_id", "number", "date", "hour"}
 
 
 class KindergartenCouncilMeeting(models.Model):
@@ -142,6 +142,7 @@ class KindergartenCouncilMeeting(models.Model):
             )
 
     @api.depends("quorum", "present_count", "members_count")
+    @api.depends_context("lang")
     def _compute_quorum_sentence(self):
         for meeting in self:
             if meeting.quorum:

@@ -115,6 +115,10 @@ class KindergartenCouncilMember(models.Model):
         self.ensure_one()
         return bool(self.active and day and self.date_start <= day <= self.date_end)
 
+    @api.constrains("partner_id", "council_id")
+    def _check_not_secretary(self):
+        self.council_id._check_secretary_not_member()
+
     @api.constrains("represented_group", "age_group_id")
     def _check_parent_age_group(self):
         for member in self:

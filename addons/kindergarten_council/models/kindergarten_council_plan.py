@@ -133,6 +133,17 @@ class KindergartenCouncilPlan(models.Model):
         self.write({"state": "draft", "approval_item_id": False})
         return True
 
+    def get_report_sections(self):
+        """Return [(section label, lines)] in the document's order, skipping empty sections."""
+        self.ensure_one()
+        labels = self.env["kindergarten.council.plan.line"]._fields["section"]
+        result = []
+        for key, label in labels._description_selection(self.env):
+            lines = self.line_ids.filtered(lambda x, k=key: x.section == k)
+            if lines:
+                result.append((label, lines))
+        return result
+
     def action_copy_to_next_year(self):
         """Copy the plan and its lines to the next academic year, as a draft."""
         self.ensure_one()
@@ -191,6 +202,7 @@ class KindergartenCouncilPlan(models.Model):
             )
         if not created:
             raise UserError(_("The meetings of this year already exist."))
+        self.invalidate_recordset(["meeting_ids"])
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "kindergarten_council.kindergarten_council_meeting_action"
         )

@@ -64,7 +64,7 @@ class KindergartenCouncilPlanLine(models.Model):
     date_deadline = fields.Date(
         string="Deadline", help="For lines following another plan: the date set by that plan."
     )
-    when = fields.Char(compute="_compute_when", string="When")
+    when = fields.Char(compute="_compute_when")
     responsible_role_ids = fields.Many2many(
         "kindergarten.council.role", string="Responsible", help="Roles responsible for the line."
     )
@@ -82,7 +82,9 @@ class KindergartenCouncilPlanLine(models.Model):
     inspection_ids = fields.One2many(
         "kindergarten.council.inspection", "plan_line_id", string="Inspections"
     )
-    event_ids = fields.One2many("event.event", "council_plan_line_id", string="Events")
+    event_ids = fields.One2many(
+        "event.event", "council_plan_line_id", string="Events", groups="event.group_event_user"
+    )
     done_count = fields.Integer(
         string="Times carried out", compute="_compute_status", store=True, aggregator="sum"
     )
@@ -165,14 +167,7 @@ class KindergartenCouncilPlanLine(models.Model):
             dates = line._done_dates()
             line.done_count = len(dates)
             line.status = line._status_on(as_of, dates)
-            ends = [
-                end
-                for _start, end in plan_line_deadlines(
-                    line.timing, line.plan_id.academic_year, line.month, line.month_end, line.times
-                )
-                if end >= as_of
-            ]
-            line.next_deadline = min(ends) if ends else line.date_deadline
+            line.next_deadline = line._next_deadline_on(as_of)
 
     def _status_on(self, as_of, dates=None):
         """Return the line's status as of a date (see tools.plan_line_status)."""
@@ -217,6 +212,18 @@ class KindergartenCouncilPlanLine(models.Model):
         lines.flush_recordset()
         lines._schedule_inspection_reminders(today)
 
+    def _next_deadline_on(self, day):
+        """Return the first deadline of the timing rule that is not passed on `day`."""
+        self.ensure_one()
+        ends = [
+            end
+            for _start, end in plan_line_deadlines(
+                self.timing, self.plan_id.academic_year, self.month, self.month_end, self.times
+            )
+            if end >= day
+        ]
+        return min(ends) if ends else self.date_deadline
+
     def _schedule_inspection_reminders(self, today):
         """Give the secretary a to-do when a quarterly or twice-yearly oversight line is due."""
         todo = self.env.ref("mail.mail_activity_data_todo")
@@ -224,11 +231,13 @@ class KindergartenCouncilPlanLine(models.Model):
         for line in self.filtered(
             lambda x: x.section == "oversight"
             and x.timing in ("quarterly", "twice_year", "times_year")
-            and x.status in ("due", "overdue")
-            and x.next_deadline
         ):
             user = line.council_id.secretary_user_id
-            if not user or (line.next_deadline - today).days > 31 and line.status != "overdue":
+            status = line._status_on(today)
+            deadline = line._next_deadline_on(today)
+            if not user or status not in ("due", "overdue"):
+                continue
+            if status == "due" and (not deadline or (deadline - today).days > 31):
                 continue
             exists = self.env["mail.activity"].search_count(
                 [
@@ -245,7 +254,7 @@ class KindergartenCouncilPlanLine(models.Model):
                     "res_id": line.id,
                     "activity_type_id": todo.id,
                     "user_id": user.id,
-                    "date_deadline": line.next_deadline,
+                    "date_deadline": deadline or today,
                     "summary": _("Inspection due: plan line %(code)s", code=line.code),
                 }
             )

@@ -1,0 +1,180 @@
+from datetime import date
+
+from odoo.exceptions import UserError
+from odoo.tests import tagged
+
+from .common import CouncilCase
+
+
+@tagged("post_install", "-at_install")
+class TestPlan(CouncilCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.plan = cls.env["kindergarten.council.plan"].create(
+            {
+                "council_id": cls.council.id,
+                "academic_year": 2025,
+                "line_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "code": "1.1",
+                            "section": "organisational",
+                            "activity": "Meeting 1",
+                            "timing": "month",
+                            "month": "10",
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "code": "1.2",
+                            "section": "organisational",
+                            "activity": "Meeting 2",
+                            "timing": "month",
+                            "month": "12",
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "code": "1.3",
+                            "section": "organisational",
+                            "activity": "Meeting 3",
+                            "timing": "month",
+                            "month": "3",
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "code": "1.4",
+                            "section": "organisational",
+                            "activity": "Meeting 4",
+                            "timing": "month",
+                            "month": "5",
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "code": "3.3",
+                            "section": "oversight",
+                            "activity": "Sanitary",
+                            "timing": "quarterly",
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "code": "3.5",
+                            "section": "oversight",
+                            "activity": "Head's report",
+                            "timing": "twice_year",
+                        },
+                    ),
+                ],
+            }
+        )
+
+    def _line(self, code):
+        return self.plan.line_ids.filtered(lambda x: x.code == code)
+
+    def test_create_meetings_from_the_plan(self):
+        self.plan.action_create_meetings()
+        meetings = self.plan.meeting_ids.sorted("number")
+        self.assertEqual(meetings.mapped("number"), [1, 2, 3, 4])
+        self.assertEqual(
+            [m.date.month for m in meetings], [10, 12, 3, 5], "October, December, March, May"
+        )
+        self.assertEqual([len(m.agenda_item_ids) for m in meetings], [5, 4, 4, 3])
+        self.assertEqual(meetings[0].plan_line_id, self._line("1.1"))
+        self.assertTrue(meetings[0].agenda_item_ids.filtered("approves_plan"))
+        with self.assertRaises(UserError):
+            self.plan.action_create_meetings()
+
+    def test_standard_agendas_are_translated(self):
+        template = self.env.ref("kindergarten_council.agenda_template_1_2")
+        self.assertIn("құрамын", template.with_context(lang="kk_KZ").name)
+        self.assertIn("состав", template.with_context(lang="ru_RU").name)
+
+    def test_status_follows_what_was_carried_out(self):
+        line = self._line("3.5")
+        head_report = self.env["kindergarten.council.inspection"].create(
+            {
+                "name": "Head's report",
+                "council_id": self.council.id,
+                "inspection_type": "head_report",
+                "date": date(2025, 12, 18),
+                "plan_line_id": line.id,
+                "findings": "<p>Heard.</p>",
+            }
+        )
+        head_report.action_done()
+        self.assertEqual(line.done_count, 1)
+        self.assertEqual(line._status_on(date(2026, 3, 1)), "due")
+        self.assertEqual(line._status_on(date(2026, 7, 10)), "overdue")
+        # the meeting of line 1.1 held in October marks it done
+        meeting = self._meeting(plan_line_id=self._line("1.1").id)
+        self.assertEqual(self._line("1.1")._status_on(date(2025, 11, 5)), "overdue")
+        meeting.action_convene()
+        meeting.action_hold()
+        self.assertEqual(self._line("1.1").status, "done")
+
+    def test_approval_needs_the_decision_of_meeting_one(self):
+        with self.assertRaisesRegex(UserError, "meeting No. 1"):
+            self.plan.with_user(self.manager).action_approve()
+        self.plan.action_create_meetings()
+        meeting = self.plan.meeting_ids.filtered(lambda m: m.number == 1)
+        meeting.action_convene()
+        item = meeting.agenda_item_ids.filtered("approves_plan")
+        item.write({"decision": "<p>Approved.</p>", "votes_for": 5})
+        meeting.action_hold()
+        with self.assertRaisesRegex(UserError, "meeting No. 1"):
+            self.plan.with_user(self.manager).action_approve()  # minutes not approved yet
+        meeting.with_user(self.manager).action_approve()
+        with self.assertRaisesRegex(UserError, "Only the chair"):
+            self.plan.with_user(self.secretary).action_approve()
+        self.plan.with_user(self.manager).action_approve()
+        self.assertEqual(self.plan.state, "approved")
+        self.assertEqual(self.plan.approval_meeting_id, meeting)
+        with self.assertRaises(UserError):
+            self._line("1.1").activity = "Changed"
+
+    def test_copy_to_next_year(self):
+        action = self.plan.action_copy_to_next_year()
+        new = self.env["kindergarten.council.plan"].browse(action["res_id"])
+        self.assertEqual(new.academic_year, 2026)
+        self.assertEqual(new.academic_year_label, "2026\u20132027")
+        self.assertEqual(
+            sorted(new.line_ids.mapped("code")), sorted(self.plan.line_ids.mapped("code"))
+        )
+        self.assertEqual(new.state, "draft")
+        with self.assertRaises(UserError):
+            self.plan.action_copy_to_next_year()
+
+    def test_secretary_reminded_of_due_inspections(self):
+        line = self._line("3.3")
+        line._schedule_inspection_reminders(date(2025, 10, 20))
+        self.assertFalse(line.activity_ids, "not yet: the quarter ends in more than a month")
+        line._schedule_inspection_reminders(date(2025, 11, 10))
+        self.assertEqual(line.activity_ids.user_id, self.secretary)
+        # no duplicate reminder
+        line._schedule_inspection_reminders(date(2025, 11, 11))
+        self.assertEqual(len(line.activity_ids), 1)
+
+    def test_meeting_frequency_warning(self):
+        self.council.date_start = date(2025, 9, 1)
+        self.assertTrue(self.council.meeting_overdue)  # long after September 2025
+        meeting = self._meeting(day=date.today())
+        meeting.action_convene()
+        meeting.action_hold()
+        self.council.invalidate_recordset(["meeting_overdue"])
+        self.assertFalse(self.council.meeting_overdue)
