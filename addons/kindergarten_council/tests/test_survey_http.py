@@ -1,6 +1,8 @@
 import logging
+import subprocess
+import tempfile
 
-from odoo.tests import HttpCase, tagged
+from odoo.tests import HttpCase, new_test_user, tagged
 
 
 class _Capture(logging.Handler):
@@ -78,3 +80,31 @@ class TestSurveyRoute(HttpCase):
     def test_unknown_code(self):
         self.assertEqual(self._start("ZZZZ-ZZZZ-ZZZZ").status_code, 404)
         self.assertFalse(self.campaign.code_used_count)
+
+    def test_slips_pdf(self):
+        secretary = new_test_user(
+            self.env, login="sv_slips", groups="kindergarten_council.group_council_secretary"
+        )
+        codes = (
+            self.env["kindergarten.council.survey.code"]
+            .with_user(secretary)
+            ._issue(self.campaign.with_user(secretary), 3)
+        )
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_user(secretary)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf("kindergarten_council.action_report_survey_code_slips", codes.ids)
+        )
+        self.assertEqual(kind, "pdf")
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as tmp:
+            tmp.write(pdf)
+            tmp.flush()
+            text = subprocess.run(
+                ["pdftotext", tmp.name, "-"], capture_output=True, check=True, text=True
+            ).stdout
+        for code in codes:
+            self.assertIn(code.code, text)
+        self.assertIn("/council/survey", text)
+        self.assertIn("Route board", text)
+        self.assertIn("Ата-аналардың оқыту жағдайларына қанағаттануы", text)
