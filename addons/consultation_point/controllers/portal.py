@@ -228,16 +228,18 @@ class ConsultationPortal(CustomerPortal):
         return days
 
     def _cp_book_page(self, params, error=None):
-        children = self._cp_search("consultation.child").filtered(
-            lambda c: not c._ineligibility_reason(fields.Date.today())
-        )
+        own_children = self._cp_search("consultation.child")
+        children = own_children.filtered(lambda c: not c._ineligibility_reason(fields.Date.today()))
         topics = request.env["consultation.topic"].sudo().search([])
         point = self._cp_points()[:1]
         child = topic = reschedule = None
         if params.get("child_id"):
-            child = children.filtered(lambda c: c.id == _int(params["child_id"]))
+            child = own_children.filtered(lambda c: c.id == _int(params["child_id"]))
             if not child:
                 raise NotFound()
+            if child not in children:
+                error = error or child._ineligibility_reason(fields.Date.today())
+                child = None
         if params.get("topic_id"):
             topic = topics.filtered(lambda t: t.id == _int(params["topic_id"]))
         if params.get("reschedule_id"):

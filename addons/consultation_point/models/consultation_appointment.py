@@ -106,7 +106,8 @@ class ConsultationAppointment(models.Model):
             # Odoo datetimes are UTC "timestamp without time zone": tsrange is the
             # immutable equivalent of tstzrange(start, stop) here.
             self.env.cr.execute(
-                f"""ALTER TABLE consultation_appointment ADD CONSTRAINT {EXCLUSION_NAME}
+                """ALTER TABLE consultation_appointment
+                    ADD CONSTRAINT consultation_appointment_specialist_no_overlap
                     EXCLUDE USING gist (specialist_id WITH =, tsrange(start, stop) WITH &&)
                     WHERE (state != 'cancelled')"""
             )

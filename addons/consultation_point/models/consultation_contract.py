@@ -169,7 +169,6 @@ class ConsultationContract(models.Model):
         ).action_expire()
 
     def _compute_access_url(self):
-        super()._compute_access_url()
         for contract in self:
             contract.access_url = f"/my/consultation/contracts/{contract.id}"
 

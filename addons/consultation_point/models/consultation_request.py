@@ -218,8 +218,9 @@ class ConsultationRequest(models.Model):
         """Create a request sent from the website form (channel 'website').
 
         `values`: parent_name, phone, email, child_name, child_birth_date, child_iin,
-        attends_preschool, topic_ids, question, form_wanted, consent_text. Returns the
-        request (possibly declined, see `decline_reason`).
+        attends_preschool, topic_ids, question, form_wanted, consent (bool: the parent
+        agreed to the point's consent text, recorded with its version). Returns the request
+        (possibly declined: the reason is in `decline_reason`, to show to the parent).
         """
         env = self.sudo().env
         partner = env["res.partner"].search(
@@ -244,7 +245,7 @@ class ConsultationRequest(models.Model):
                 "company_id": point.company_id.id,
             }
         )
-        if values.get("consent_text") is not False:
+        if values.get("consent"):
             env["consultation.consent"].create(
                 {
                     "partner_id": partner.id,

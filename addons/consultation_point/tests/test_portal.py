@@ -45,8 +45,14 @@ class CpPortalCase(HttpCase):
             specialist=cls.specialist,
         )
         today = fields.Date.today()
-        # Family A: the demo portal parent.
-        cls.user_a = env.ref("consultation_point.user_parent")
+        # Family A: a portal parent of the demo point (the demo parent has demo records).
+        cls.user_a = new_test_user(
+            env,
+            login="cp_web_parent_a",
+            name="Қасымова Жанар",
+            groups="base.group_portal",
+            **common,
+        )
         cls.partner_a = cls.user_a.partner_id
         cls.child_a = env["consultation.child"].create(
             {
@@ -176,7 +182,7 @@ class CpPortalCase(HttpCase):
 @tagged("post_install", "-at_install")
 class TestPortalIsolation(CpPortalCase):
     def test_own_pages_show_own_family_only(self):
-        self.authenticate("parent", "parent")
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         for url in (
             "/my",
             "/my/consultation",
@@ -200,7 +206,7 @@ class TestPortalIsolation(CpPortalCase):
         self.assertIn(self.contract_a.name, page)
 
     def test_other_family_ids_are_refused_on_every_route(self):
-        self.authenticate("parent", "parent")
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         b = self
         get_urls = [
             f"/my/consultation/requests/{b.request_b.id}",
@@ -296,7 +302,7 @@ class TestPortalIsolation(CpPortalCase):
                 "company_id": self.company.id,
             }
         )
-        self.authenticate("parent", "parent")
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         response = self.url_open(f"/my/consultation/appointments/{appointment.id}")
         self.assertEqual(response.status_code, 200)
         self.assertIn("A-RECOMMENDATION-3001", response.text)
@@ -309,7 +315,7 @@ class TestPortalIsolation(CpPortalCase):
             self.assertNoLeak(self.url_open(url))
 
     def test_home_counters(self):
-        self.authenticate("parent", "parent")
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         counters = self.make_jsonrpc_request(
             "/my/counters",
             {
@@ -346,7 +352,7 @@ class TestPortalBooking(CpPortalCase):
         )
 
     def test_slots_are_listed_and_taken_slot_is_refused(self):
-        self.authenticate("parent", "parent")
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         page = self.url_open(
             f"/my/consultation/book?child_id={self.child_a.id}&topic_id={self.topic.id}"
         ).text
@@ -360,14 +366,14 @@ class TestPortalBooking(CpPortalCase):
         self.assertNoLeak(response)
 
     def test_outside_hours_refused(self):
-        self.authenticate("parent", "parent")
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         start = self.slots[0]["start"].replace(hour=20, minute=0)  # 02:00 in Almaty
         response = self._book({"specialist": self.specialist, "start": start})
         self.assertIn("o_cp_error", response.text)
         self.assertFalse(self._mine())
 
     def test_book_confirm_needs_contract_then_mail_with_ics(self):
-        self.authenticate("parent", "parent")
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         response = self._book(self.slots[0])
         appointment = self._mine()
         self.assertEqual(len(appointment), 1)
@@ -434,7 +440,7 @@ class TestPortalBooking(CpPortalCase):
         )
 
     def test_cancel_and_reschedule_within_limit(self):
-        self.authenticate("parent", "parent")
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         far = [s for s in self.slots if s["start"] > fields.Datetime.now() + timedelta(days=2)]
         self._book(far[0])
         first = self._mine()
@@ -452,7 +458,7 @@ class TestPortalBooking(CpPortalCase):
     def test_cancel_refused_too_late(self):
         self.point.cancel_limit_hours = 24 * 30
         appointment = self._make_appointment(self.slots[0], self.partner_a, self.child_a)
-        self.authenticate("parent", "parent")
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         response = self._post(f"/my/consultation/appointments/{appointment.id}/cancel")
         self.assertIn("o_cp_error", response.text)
         self.assertEqual(appointment.state, "held")
@@ -463,7 +469,7 @@ class TestPortalBooking(CpPortalCase):
 
     def test_ineligible_child_cannot_be_booked(self):
         self.child_a.attends_preschool = True
-        self.authenticate("parent", "parent")
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         page = self.url_open("/my/consultation/book").text
         self.assertNotIn(f'value="{self.child_a.id}"', page)
         response = self._book(self.slots[0])
@@ -471,7 +477,7 @@ class TestPortalBooking(CpPortalCase):
         self.assertFalse(self._mine())
 
     def test_lecture_registration_respects_seats(self):
-        self.authenticate("parent", "parent")
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         self._post(f"/my/consultation/lectures/{self.lecture.id}/register")
         registration = self.env["event.registration"].search([("event_id", "=", self.lecture.id)])
         self.assertEqual(registration.partner_id, self.partner_a)
@@ -493,7 +499,7 @@ class TestPortalBooking(CpPortalCase):
         self.assertEqual(response.status_code, 404)
 
     def test_consent_withdrawal(self):
-        self.authenticate("parent", "parent")
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         page = self.url_open("/my/consultation/consent").text
         self.assertIn("o_cp_withdraw", page)
         self._post("/my/consultation/consent/withdraw")

@@ -5,6 +5,7 @@ import tempfile
 import zipfile
 
 from odoo import Command, fields
+from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
 from .common import ConsultationFixtures, next_weekday, utc
@@ -172,5 +173,5 @@ class TestReports(ConsultationFixtures, HttpCase):
                 strings = book.read("xl/sharedStrings.xml").decode()
             self.assertIn(expected, strings)
             self.assertIn("Таңшолпан", strings)
-        with self.assertRaises(Exception):
+        with self.assertRaises(UserError):
             self._wizard("plan").action_export_xlsx()

@@ -435,3 +435,34 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         self.assertEqual(families, self.partner)
         self.assertTrue(old.child_id.anonymised)
         self.assertFalse(self.child_b.anonymised)
+
+    # ------------------------------------------------------------ website API
+    def test_request_from_the_website(self):
+        values = {
+            "parent_name": "Web Parent",
+            "phone": "+7 700 123 4567",
+            "email": "web.parent@example.kz",
+            "child_name": "Web Child",
+            "child_birth_date": date.today() - relativedelta(years=2),
+            "topic_ids": self.topic.ids,
+            "question": "Sleep",
+            "consent": True,
+        }
+        request = self.env["consultation.request"].create_from_website(self.point, values)
+        self.assertEqual(request.channel, "website")
+        self.assertEqual(request.state, "new")
+        self.assertEqual(request.partner_id.email, "web.parent@example.kz")
+        self.assertEqual(request.child_id.parent_ids, request.partner_id)
+        consent = request.partner_id.consultation_consent_ids
+        self.assertEqual(consent.channel, "website")
+        self.assertTrue(consent.active_consent)
+        # The same parent again: no duplicate partner or child; a 7-year-old is declined.
+        again = self.env["consultation.request"].create_from_website(self.point, values)
+        self.assertEqual(again.partner_id, request.partner_id)
+        self.assertEqual(again.child_id, request.child_id)
+        older = self.env["consultation.request"].create_from_website(
+            self.point,
+            dict(values, child_name="Big", child_birth_date=date.today() - relativedelta(years=7)),
+        )
+        self.assertEqual(older.state, "declined")
+        self.assertIn("aged 1 to 6", older.decline_reason)

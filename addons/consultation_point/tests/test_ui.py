@@ -1,5 +1,7 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from .common import ConsultationFixtures, next_weekday, utc
+
 
 @tagged("post_install", "-at_install")
 class TestUi(HttpCase):
@@ -17,3 +19,29 @@ class TestUi(HttpCase):
             self.env, login="cp_other", password="cp_other_pwd_1", groups="base.group_user"
         )
         self.start_tour("/odoo", "consultation_point_menu_hidden", login="cp_other")
+
+
+@tagged("post_install", "-at_install")
+class TestSpecialistUi(ConsultationFixtures, HttpCase):
+    def test_specialist_records_attendance_and_writes_a_note(self):
+        company, _cal, point, users, spec1, _s2, topic, _o = self.setup_point(self.env)
+        users["spec1"].password = "t_spec1_pwd_1"
+        partner, child = self.make_family(self.env, company, "T", 4)
+        appointment = self.env["consultation.appointment"].book_slot(
+            spec1, utc(next_weekday(1), 9), partner, child, topic
+        )
+        appointment.action_confirm()
+        self.start_tour(
+            f"/odoo/action-consultation_point.consultation_appointment_action/{appointment.id}",
+            "consultation_point_specialist_attendance",
+            login="t_spec1",
+        )
+        self.assertEqual(appointment.state, "done")
+        self.assertEqual(appointment.line_ids.state, "attended")
+        note = self.env["consultation.note"].search([("appointment_id", "=", appointment.id)])
+        self.assertEqual(note.name, "Plays alone, avoids eye contact")
+        self.assertEqual(note.author_id, users["spec1"])
+        self.assertEqual(note.child_id, child)
+        self.assertFalse(
+            self.env["consultation.note"].with_user(users["spec2"]).search([("id", "=", note.id)])
+        )

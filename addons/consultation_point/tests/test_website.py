@@ -3,7 +3,7 @@ from unittest.mock import patch
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import fields, http
+from odoo import Command, fields, http
 from odoo.tests import HttpCase, tagged
 
 from .test_portal import _PNG, CpPortalCase
@@ -193,16 +193,29 @@ class TestWebsiteTour(CpPortalCase):
         self.assertEqual(consultation_request.channel, "website")
         self.assertTrue(consultation_request.partner_id.user_ids)
 
-        self.start_tour("/my/consultation", "portal_cp_parent", login="parent")
-        appointment = self.env["consultation.appointment"].search(
-            [("line_ids.partner_id", "=", self.partner_a.id)]
+        # The demo parent renews the contract, books, confirms and registers for a lecture.
+        parent = self.env.ref("consultation_point.user_parent").partner_id
+        Appointment = self.env["consultation.appointment"]
+        before = Appointment.search([("line_ids.partner_id", "=", parent.id)])
+        renewal = self.env["consultation.contract"].create(
+            {
+                "point_id": self.point.id,
+                "partner_id": parent.id,
+                "child_ids": [Command.set(parent.consultation_child_ids.ids)],
+                "date_start": fields.Date.today(),
+            }
         )
-        self.assertEqual(appointment.state, "confirmed")
-        self.assertEqual(self.contract_a.state, "signed")
-        self.assertTrue(self.contract_a.signature)
+        renewal.action_send()
+        self.start_tour("/my/consultation", "portal_cp_parent", login="parent")
+        self.assertEqual(renewal.state, "signed")
+        self.assertTrue(renewal.signature)
+        self.assertEqual(renewal.signed_by, parent.name)
+        booked = Appointment.search([("line_ids.partner_id", "=", parent.id)]) - before
+        self.assertEqual(len(booked), 1)
+        self.assertEqual(booked.state, "confirmed")
         self.assertTrue(
             self.env["event.registration"].search(
-                [("event_id", "=", self.lecture.id), ("partner_id", "=", self.partner_a.id)]
+                [("event_id", "=", self.lecture.id), ("partner_id", "=", parent.id)]
             )
         )
 
