@@ -221,7 +221,7 @@ class TestWebsiteTour(CpPortalCase):
 
     def test_contract_pdf_download(self):
         self.contract_a.action_sign(_PNG, "Қасымова Жанар")
-        self.authenticate("parent", "parent")
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         response = self.url_open(f"/my/consultation/contracts/{self.contract_a.id}/pdf")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response.headers["Content-Type"], "application/pdf")
