@@ -128,7 +128,33 @@ class KindergartenCouncilAppeal(models.Model):
                     .next_by_code("kindergarten.council.appeal")
                     or "/"
                 )
-        return super().create(vals_list)
+        appeals = super().create(vals_list)
+        appeals._schedule_answer_activity()
+        return appeals
+
+    def _answer_responsible_users(self):
+        """Internal users of the head and the chair who may read the appeal."""
+        self.ensure_one()
+        partners = self.company_id.preschool_head_id | self.council_id.chair_id
+        return partners.with_context(active_test=False).user_ids.filtered(
+            lambda user: user.active
+            and not user.share
+            and (
+                user.has_group("kindergarten_council.group_council_manager")
+                or user.has_group("kindergarten_base.group_head")
+            )
+        )
+
+    def _schedule_answer_activity(self):
+        """A to-do for the head and the chair, due on the answer deadline."""
+        for appeal in self.sudo():
+            for user in appeal._answer_responsible_users():
+                appeal.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    date_deadline=appeal.date_deadline,
+                    summary=_("Answer the appeal %(name)s", name=appeal.name),
+                    user_id=user.id,
+                )
 
     def action_start(self):
         """Take the appeal into work."""
@@ -147,6 +173,7 @@ class KindergartenCouncilAppeal(models.Model):
                     _("Write the answer to the appeal %(name)s first.", name=appeal.name)
                 )
         self.write({"state": "answered", "date_answered": fields.Date.context_today(self)})
+        self.sudo().activity_ids.action_feedback(feedback=_("Answered"))
 
     def action_reopen(self):
         """Reopen an answered appeal."""

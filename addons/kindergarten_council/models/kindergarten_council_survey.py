@@ -42,12 +42,12 @@ class KindergartenCouncilSurvey(models.Model):
         tracking=True,
     )
     year = fields.Integer(
-        string="Academic year",
+        string="First year",
         required=True,
         default=lambda self: academic_year_of(fields.Date.context_today(self)),
         help="The first calendar year of the academic year, e.g. 2025 for 2025–2026.",
     )
-    year_label = fields.Char(string="Academic year ", compute="_compute_year_label")
+    year_label = fields.Char(string="Academic year", compute="_compute_year_label")
     state = fields.Selection(
         [("open", "Collecting answers"), ("closed", "Closed")],
         default="open",

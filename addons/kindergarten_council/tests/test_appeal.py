@@ -57,7 +57,10 @@ class TestAppeal(TransactionCase):
         self.assertEqual(appeal.date_deadline, date(2025, 10, 24))
 
     def test_flow_chair_answers(self):
+        self.company.preschool_head_id = self.head.partner_id
         appeal = self._appeal().with_user(self.chair)
+        self.assertEqual(appeal.activity_ids.user_id, self.head)
+        self.assertEqual(appeal.activity_ids.date_deadline, appeal.date_deadline)
         appeal.action_start()
         self.assertEqual(appeal.state, "in_progress")
         with self.assertRaises(UserError):
@@ -66,6 +69,7 @@ class TestAppeal(TransactionCase):
             form.answer = "Жарна ерікті, қайтарылды."
         appeal.action_answer()
         self.assertEqual(appeal.state, "answered")
+        self.assertFalse(appeal.activity_ids)
         self.assertTrue(appeal.date_answered)
         with self.assertRaises(UserError):
             appeal.action_answer()
