@@ -159,7 +159,10 @@ class KindergartenCouncilSurvey(models.Model):
                         "survey": record.survey_id.sudo(),
                         "current": record._results(),
                         "previous": record.previous_id and record.previous_id._results(),
-                        "min_answers": MIN_ANSWERS_FOR_RESULTS,
+                        "hidden_label": _(
+                            "Fewer than %(count)s answers: results hidden",
+                            count=MIN_ANSWERS_FOR_RESULTS,
+                        ),
                     },
                 )
             )
