@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import Command, api, fields, models
 
 
 class EventEvent(models.Model):
@@ -15,3 +15,48 @@ class EventEvent(models.Model):
     council_id = fields.Many2one(
         related="council_plan_line_id.council_id", string="Board", store=True
     )
+    council_calendar_event_id = fields.Many2one(
+        "calendar.event",
+        string="Board calendar entry",
+        copy=False,
+        readonly=True,
+        help="Shows the board's event in Odoo Calendar.",
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        events = super().create(vals_list)
+        events._sync_council_calendar()
+        return events
+
+    def write(self, vals):
+        res = super().write(vals)
+        if {"name", "date_begin", "date_end", "council_plan_line_id"} & set(vals):
+            self._sync_council_calendar()
+        return res
+
+    def unlink(self):
+        self.sudo().council_calendar_event_id.unlink()
+        return super().unlink()
+
+    def _sync_council_calendar(self):
+        """Keep a calendar entry (without attendees) for each council event."""
+        Calendar = self.env["calendar.event"].sudo().with_context(no_mail_to_attendees=True)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        for event in self:
+            entry = event.sudo().council_calendar_event_id
+            if not event.council_plan_line_id:
+                entry.unlink()
+                continue
+            vals = {
+                "name": event.name,
+                "start": event.date_begin,
+                "stop": event.date_end,
+                "res_model_id": model_id,
+                "res_id": event.id,
+            }
+            if entry:
+                entry.write(vals)
+            else:
+                vals["partner_ids"] = [Command.set([])]
+                event.sudo().council_calendar_event_id = Calendar.create(vals)

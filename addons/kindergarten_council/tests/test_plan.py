@@ -178,3 +178,22 @@ class TestPlan(CouncilCase):
         meeting.action_hold()
         self.council.invalidate_recordset(["meeting_overdue"])
         self.assertFalse(self.council.meeting_overdue)
+
+    def test_council_events_appear_in_the_calendar(self):
+        line = self._line("3.3")
+        event = self.env["event.event"].create(
+            {
+                "name": "Family day",
+                "date_begin": "2026-05-15 04:00:00",
+                "date_end": "2026-05-15 07:00:00",
+                "council_plan_line_id": line.id,
+            }
+        )
+        entry = event.council_calendar_event_id
+        self.assertEqual(entry.name, "Family day")
+        self.assertFalse(entry.partner_ids)
+        self.assertIn(event, line.event_ids)
+        event.name = "International Family Day"
+        self.assertEqual(entry.name, "International Family Day")
+        event.council_plan_line_id = False
+        self.assertFalse(entry.exists())

@@ -48,7 +48,9 @@ class TestReports(HttpCase):
     def test_work_plan_pdf(self):
         plan = self.env.ref("kindergarten_council.plan_balakai_2025")
         text = self._render("kindergarten_council.action_report_plan", plan.ids)
-        self.assertIn("2025–2026", text)
+        self.assertIn("ЖҰМЫС ЖОСПАРЫ", text)  # printed in the board's language, Kazakh
+        self.assertIn("Оқу жылы: 2025–2026", text)
+        self.assertIn("Хаттама № 1", text)  # approved by meeting No. 1
         self.assertIn("«Қамқорлық» қайырымдылық акциясын өткізу", text)
         self.assertIn("4.9", text)
         self.assertIn("Қазан", text)  # "When" of 1.1, October in Kazakh
