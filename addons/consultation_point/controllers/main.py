@@ -222,7 +222,7 @@ class ConsultationWebsite(http.Controller):
             "topic_ids": topic.ids,
             "question": (post.get("question") or "").strip(),
             "form_wanted": form_wanted,
-            "consent_text": point.consent_text or point.consent_text_version,
+            "consent": True,  # validated above: the box is required
         }
         try:
             with request.env.cr.savepoint():

@@ -461,21 +461,21 @@ class ConsultationPortal(CustomerPortal):
             ]
         ):
             return request.redirect("/my/consultation/lectures?message=registered")
+        # Lock the event so two parents cannot take its last seat together.
+        request.env.cr.execute("SELECT id FROM event_event WHERE id = %s FOR UPDATE", [event.id])
+        event.invalidate_recordset(["seats_available", "seats_taken", "seats_reserved"])
         if event.seats_limited and event.seats_available <= 0:
             return self._cp_lectures_page(_("Sorry, there are no seats left for this event."))
-        try:
-            with request.env.cr.savepoint():
-                Registration.create(
-                    {
-                        "event_id": event.id,
-                        "partner_id": partner.id,
-                        "name": partner.name,
-                        "email": partner.email,
-                        "phone": partner.phone,
-                    }
-                )
-        except (UserError, ValidationError):
-            return self._cp_lectures_page(_("Sorry, there are no seats left for this event."))
+        # No savepoint here: the event's mail scheduler may commit the transaction.
+        Registration.create(
+            {
+                "event_id": event.id,
+                "partner_id": partner.id,
+                "name": partner.name,
+                "email": partner.email,
+                "phone": partner.phone,
+            }
+        )
         return request.redirect("/my/consultation/lectures?message=registered")
 
     # --------------------------------------------------------------- consent
