@@ -282,7 +282,12 @@ class ConsultationPortal(CustomerPortal):
         specialist = (
             request.env["consultation.specialist"].sudo().browse(_int(params.get("specialist_id")))
         )
-        if not topic.exists() or not specialist.exists() or topic not in specialist.topic_ids:
+        if (
+            not topic.exists()
+            or not specialist.exists()
+            or topic not in specialist.topic_ids
+            or specialist.point_id not in self._cp_points()
+        ):
             return self._cp_book_page(params, _("Pick a slot from the list."))
         try:
             start = datetime.strptime(params.get("start") or "", "%Y-%m-%d %H:%M:%S")

@@ -415,6 +415,52 @@ class TestPortalBooking(CpPortalCase):
         )
         self.assertTrue(again.get("error"))
 
+    def test_remote_consultation_gets_a_join_link(self):
+        self.contract_a.action_sign(_PNG, "Қасымова Жанар")
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
+        self._book(self.slots[0], mode="remote")
+        appointment = self._mine()
+        self.assertEqual(appointment.mode, "remote")
+        page = self.url_open(f"/my/consultation/appointments/{appointment.id}").text
+        self.assertNotIn("o_cp_join", page, "no link before the confirmation")
+        self._post(f"/my/consultation/appointments/{appointment.id}/confirm")
+        self.assertEqual(appointment.state, "confirmed")
+        self.assertTrue(appointment.meeting_url)
+        page = self.url_open(f"/my/consultation/appointments/{appointment.id}").text
+        self.assertIn("o_cp_join", page)
+        self.assertIn(appointment.meeting_url, page)
+        ics = self.env["ir.attachment"].search(
+            [
+                ("res_model", "=", "consultation.appointment.line"),
+                ("res_id", "=", appointment.line_ids.id),
+            ]
+        )
+        self.assertIn(appointment.meeting_url, ics.raw.decode())
+
+    def test_specialist_of_another_preschool_refused(self):
+        other_company = self.env["res.company"].create({"name": "Басқа бөбекжай"})
+        other_point = self.point.copy(
+            {"name": "Other point", "company_id": other_company.id, "request_sequence_id": False}
+        )
+        user = new_test_user(
+            self.env,
+            login="cp_web_other_spec",
+            groups="consultation_point.group_consultation_specialist",
+            company_id=other_company.id,
+            company_ids=[other_company.id],
+        )
+        other = self.env["consultation.specialist"].create(
+            {
+                "user_id": user.id,
+                "point_id": other_point.id,
+                "topic_ids": [Command.set(self.topic.ids)],
+            }
+        )
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
+        response = self._book({"specialist": other, "start": self.slots[0]["start"]})
+        self.assertIn("o_cp_error", response.text)
+        self.assertFalse(self._mine())
+
     def test_reminder_cron(self):
         self.contract_a.action_sign(_PNG, "Қасымова Жанар")
         appointment = self._make_appointment(self.slots[0], self.partner_a, self.child_a)
