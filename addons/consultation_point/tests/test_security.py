@@ -1,6 +1,6 @@
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, tagged
 
 from .common import ConsultationFixtures, next_weekday, utc
 
@@ -245,3 +245,18 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
             self.request_a, self.env["consultation.request"].with_user(users2["head"]).search([])
         )
         self.assertTrue(spec2_1)
+
+    def test_head_adds_a_holiday_and_hours_on_the_point(self):
+        head = self.users["head"]
+        with Form(self.point.with_user(head)) as form:
+            with form.leave_ids.new() as leave:
+                leave.name = "Closed for repairs"
+                leave.date_from = utc(next_weekday(1), 0)
+                leave.date_to = utc(next_weekday(1), 23)
+        self.assertIn("Closed for repairs", self.calendar.leave_ids.mapped("name"))
+        self.assertFalse(
+            self.env["consultation.appointment"].free_slots(
+                self.topic, next_weekday(1), next_weekday(1), point=self.point
+            )
+        )
+        self.calendar.with_user(head).attendance_ids[:1].hour_to = 11
