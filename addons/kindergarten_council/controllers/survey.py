@@ -1,6 +1,8 @@
 import logging
 import re
 
+from werkzeug.exceptions import NotFound
+
 from odoo import http
 from odoo.http import request
 
@@ -73,7 +75,20 @@ class CouncilSurveyController(http.Controller):
 
 
 class CouncilAnonymousSurvey(Survey):
-    """Let a signed-in parent fill an anonymous answer, which has no partner by design."""
+    """Let a signed-in parent fill an anonymous answer, which has no partner by design;
+    keep the core results page away from the boards' questionnaires."""
+
+    @http.route()
+    def survey_report(self, survey, answer_token=None, **post):
+        # The core page mixes every board's answers and ignores the five-answer threshold:
+        # the boards' results are shown on their own survey form instead.
+        if (
+            request.env["kindergarten.council.survey"]
+            .sudo()
+            .search_count([("survey_id", "=", survey.id)], limit=1)
+        ):
+            raise NotFound()
+        return super().survey_report(survey, answer_token=answer_token, **post)
 
     def _check_validity(self, survey_token, answer_token, ensure_token=True, check_partner=True):
         if check_partner and answer_token:

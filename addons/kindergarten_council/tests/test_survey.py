@@ -1,5 +1,6 @@
 import logging
 
+from odoo.exceptions import AccessError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
 from odoo.addons.mail.tests.common import MockEmail
@@ -119,6 +120,18 @@ class TestSurveyCodes(TestSurveyCommon, MockEmail):
             self.env["mail.message"].search([("author_id", "=", portal.partner_id.id)])
         )
 
+    def test_answers_never_read_one_by_one(self):
+        answer = self._answer()
+        survey_manager = new_test_user(
+            self.env, login="sv_survey_manager", groups="survey.group_survey_manager"
+        )
+        UserInput = self.env["survey.user_input"].with_user(survey_manager)
+        self.assertNotIn(answer, UserInput.search([]))
+        with self.assertRaises(AccessError):
+            answer.with_user(survey_manager).read(["state"])
+        Line = self.env["survey.user_input.line"].with_user(survey_manager)
+        self.assertFalse(Line.search([("user_input_id", "=", answer.id)]))
+
     def test_email_codes_keep_no_trace(self):
         parents = self.env["res.partner"].create(
             [
@@ -178,8 +191,6 @@ class TestSurveyCodes(TestSurveyCommon, MockEmail):
             self.assertIn(code.code, html)
 
     def test_viewer_cannot_issue_codes(self):
-        from odoo.exceptions import AccessError
-
         with self.assertRaises(AccessError):
             self.env["kindergarten.council.survey.code"].with_user(self.viewer)._issue(
                 self.campaign, 1

@@ -108,3 +108,16 @@ class TestSurveyRoute(HttpCase):
         self.assertIn("/council/survey", text)
         self.assertIn("Route board", text)
         self.assertIn("Ата-аналардың оқыту жағдайларына қанағаттануы", text)
+
+    def test_core_results_page_refused(self):
+        new_test_user(
+            self.env,
+            login="sv_results",
+            password="sv_results_pwd_1",
+            groups="base.group_user,survey.group_survey_manager",
+        )
+        self.authenticate("sv_results", "sv_results_pwd_1")
+        survey = self.campaign.survey_id
+        self.assertEqual(self.url_open(f"/survey/results/{survey.id}").status_code, 404)
+        other = self.env["survey.survey"].create({"title": "Other survey"})
+        self.assertEqual(self.url_open(f"/survey/results/{other.id}").status_code, 200)
