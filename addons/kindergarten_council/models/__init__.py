@@ -20,3 +20,4 @@ from . import kindergarten_council_appeal
 from . import kindergarten_council_appeal_rate
 from . import kindergarten_council_proposal
 from . import kindergarten_council_proposal_line
+from . import res_lang

@@ -1,5 +1,7 @@
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
@@ -197,3 +199,30 @@ class TestPlan(CouncilCase):
         self.assertEqual(entry.name, "International Family Day")
         event.council_plan_line_id = False
         self.assertFalse(entry.exists())
+
+    def test_daily_job_refreshes_the_stored_status(self):
+        line = self._line("3.5")
+        report = self.env["kindergarten.council.inspection"].create(
+            {
+                "name": "Head's report",
+                "council_id": self.council.id,
+                "inspection_type": "head_report",
+                "date": date(2025, 12, 18),
+                "plan_line_id": line.id,
+                "findings": "<p>Heard.</p>",
+            }
+        )
+        report.action_done()
+        with freeze_time("2026-03-01"):
+            self.env["kindergarten.council.plan.line"]._cron_refresh_status()
+            self.assertEqual(line.status, "due")
+            self.assertEqual(line.next_deadline, date(2026, 5, 31))
+        with freeze_time("2026-07-10"):
+            self.env["kindergarten.council.plan.line"]._cron_refresh_status()
+            self.assertEqual(line.status, "overdue")
+            # the secretary is reminded of the overdue oversight line
+            self.assertEqual(line.activity_ids.user_id, self.secretary)
+        progress = self.env["kindergarten.council.plan.line"].read_group(
+            [("plan_id", "=", self.plan.id)], ["done_count:sum"], ["section", "status"], lazy=False
+        )
+        self.assertTrue(any(g["status"] == "overdue" for g in progress))
