@@ -131,6 +131,8 @@ class TestReports(ConsultationFixtures, HttpCase):
 
     def test_register_of_requests_pdf(self):
         text = self._journal_text("requests")
+        self.assertIn("Жүгінулерді тіркеу журналы", text)
+        self.assertIn("Журнал регистрации обращений", self._journal_text("requests", "ru_RU"))
         self.assertIn("Таңшолпан", text)
         self.assertIn(self.request.name, text)
         self.assertIn(KAZAKH_PARENT.split()[0], text)
@@ -159,6 +161,7 @@ class TestReports(ConsultationFixtures, HttpCase):
         self.assertIn(KAZAKH_PARENT, text)
         self.assertIn("zhanar@example.kz", text)
         self.assertIn("Орындаушы", text)  # the Kazakh template text
+        self.assertIn("Ата-ана (заңды өкіл)", text)  # the translated layout
 
     def test_xlsx_exports_of_the_two_journals(self):
         for journal, expected in (("requests", self.request.name), ("attendance", KAZAKH_CHILD)):
