@@ -56,8 +56,7 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
                 "partner_id": partner.id,
                 "child_id": child.id,
                 "date_received": day or fields.Date.today(),
-                "channel": "phone",
-                **extra,
+                **{"channel": "phone", **extra},
             }
         )
 
@@ -466,3 +465,41 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         )
         self.assertEqual(older.state, "declined")
         self.assertIn("aged 1 to 6", older.decline_reason)
+
+    # ------------------------------------------------------------ dashboard
+    def test_hold_time_follows_the_setting(self):
+        self.point.hold_minutes = 30
+        before = fields.Datetime.now()
+        appt = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 9), self.partner, self.child
+        )
+        self.assertAlmostEqual((appt.hold_expires_at - before).total_seconds(), 30 * 60, delta=5)
+        self.assertEqual(appt.stop - appt.start, timedelta(minutes=45))
+
+    def test_dashboard_figures(self):
+        first = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 9), self.partner, self.child
+        )
+        second = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 10), self.partner_b, self.child_b
+        )
+        first.line_ids.action_attended()
+        second.line_ids.action_no_show()
+        Line = self.env["consultation.appointment.line"]
+        groups = Line.read_group(
+            [("point_id", "=", self.point.id)],
+            ["attended_count:sum", "no_show_rate:avg"],
+            [],
+        )
+        self.assertEqual(groups[0]["attended_count"], 1)
+        self.assertEqual(groups[0]["no_show_rate"], 50.0)
+        Request = self.env["consultation.request"]
+        self._request(self.child, self.partner, channel="written")
+        self._request(self.child_b, self.partner_b, channel="phone")
+        by_channel = {
+            g["channel"]: g["request_count"]
+            for g in Request.read_group(
+                [("point_id", "=", self.point.id)], ["request_count:sum"], ["channel"]
+            )
+        }
+        self.assertEqual(by_channel, {"written": 1, "phone": 1})
