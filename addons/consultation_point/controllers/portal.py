@@ -176,7 +176,12 @@ class ConsultationPortal(CustomerPortal):
     def cp_appointment_confirm(self, appointment_id, **kw):
         appointment = self._cp_get("consultation.appointment", appointment_id)
         line = self._cp_line(appointment)
-        if appointment.state != "held" or not line or line.state != "booked":
+        if (
+            appointment.kind != "individual"
+            or appointment.state != "held"
+            or not line
+            or line.state != "booked"
+        ):
             return self._cp_appointment_page(
                 appointment, _("This consultation is not waiting for your confirmation.")
             )
@@ -256,6 +261,7 @@ class ConsultationPortal(CustomerPortal):
             reschedule = None
         mode = params.get("mode") if params.get("mode") in MODES else "in_person"
         slot_days = self._cp_slots(topic, fields.Date.today(), point) if topic and child else []
+        groups = self._cp_group_sessions(topic) if topic and child and not reschedule else []
         values = self._cp_values(
             "consultation_book",
             children=children,
@@ -265,6 +271,7 @@ class ConsultationPortal(CustomerPortal):
             mode=mode,
             reschedule=reschedule,
             slot_days=slot_days,
+            group_sessions=groups,
             point=point,
             error=error,
         )
@@ -324,6 +331,51 @@ class ConsultationPortal(CustomerPortal):
         except (UserError, ValidationError) as exc:
             return self._cp_book_page(params, exc.args[0])
         return request.redirect(f"/my/consultation/appointments/{appointment.id}?message=held")
+
+    def _cp_group_sessions(self, topic=None):
+        """Return the planned group consultations of the family's points parents may join."""
+        domain = [
+            ("kind", "=", "group"),
+            ("state", "in", ("held", "confirmed")),
+            ("start", ">", fields.Datetime.now()),
+            ("point_id", "in", self._cp_points().ids),
+        ]
+        if topic:
+            domain.append(("topic_id", "=", topic.id))
+        return request.env["consultation.appointment"].sudo().search(domain, order="start")
+
+    @http.route(
+        "/my/consultation/group/<int:appointment_id>/join",
+        type="http",
+        auth="user",
+        methods=["POST"],
+        website=True,
+    )
+    def cp_group_join(self, appointment_id, **params):
+        session = self._cp_group_sessions().filtered(lambda a: a.id == appointment_id)
+        if not session:
+            raise NotFound()
+        child = self._cp_get("consultation.child", params.get("child_id") or 0)
+        partner = self._cp_partner()
+        if session.line_ids.filtered(
+            lambda li: li.partner_id == partner
+            and li.child_id == child
+            and li.state in ("booked", "waiting")
+        ):
+            return request.redirect(f"/my/consultation/appointments/{session.id}")
+        open_request = self._cp_search(
+            "consultation.request",
+            [("child_id", "=", child.id), ("state", "in", ("new", "scheduled"))],
+        )[:1]
+        try:
+            with request.env.cr.savepoint():
+                line = session.add_family(partner.sudo(), child, request=open_request or None)
+        except (UserError, ValidationError) as exc:
+            return self._cp_book_page(params, exc.args[0])
+        if line.state == "booked" and session.state == "confirmed":
+            line._send_parent_mail("consultation_point.mail_template_appointment_confirmed")
+        message = "joined" if line.state == "booked" else "waiting"
+        return request.redirect(f"/my/consultation/appointments/{session.id}?message={message}")
 
     # ------------------------------------------------------------- contracts
     @http.route("/my/consultation/contracts", type="http", auth="user", website=True)

@@ -223,6 +223,7 @@ class TestPortalIsolation(CpPortalCase):
         post_urls = [
             (f"/my/consultation/appointments/{b.appointment_b.id}/confirm", {}),
             (f"/my/consultation/appointments/{b.appointment_b.id}/cancel", {}),
+            (f"/my/consultation/group/{b.appointment_b.id}/join", {"child_id": b.child_a.id}),
             (
                 "/my/consultation/book",
                 {
@@ -460,6 +461,64 @@ class TestPortalBooking(CpPortalCase):
         response = self._book({"specialist": other, "start": self.slots[0]["start"]})
         self.assertIn("o_cp_error", response.text)
         self.assertFalse(self._mine())
+
+    def test_group_consultation_seats_and_waiting_list(self):
+        session = self._make_appointment(self.slots[2], self.partner_b, self.child_b)
+        session.write({"kind": "group", "capacity": 2, "state": "confirmed"})
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
+        page = self.url_open(
+            f"/my/consultation/book?child_id={self.child_a.id}&topic_id={self.topic.id}"
+        ).text
+        self.assertIn(f"/my/consultation/group/{session.id}/join", page)
+        self.assertNoLeak(page_response := self.url_open("/my/consultation/book"))
+        self.assertEqual(page_response.status_code, 200)
+        response = self._post(
+            f"/my/consultation/group/{session.id}/join", {"child_id": self.child_a.id}
+        )
+        line = session.line_ids.filtered(lambda li: li.partner_id == self.partner_a)
+        self.assertEqual(line.state, "booked")
+        self.assertIn("o_cp_joined", response.text)
+        # The parent sees the session but never family B's data on it.
+        self.assertNoLeak(response)
+        self.assertNotIn("o_cp_confirm", response.text, "parents do not confirm group sessions")
+        # Joining twice does not take a second seat.
+        self._post(f"/my/consultation/group/{session.id}/join", {"child_id": self.child_a.id})
+        self.assertEqual(len(session.line_ids), 2)
+        # The group is full: a third family goes to the waiting list.
+        user_c = new_test_user(
+            self.env,
+            login="cp_web_parent_c",
+            groups="base.group_portal",
+            company_id=self.company.id,
+            company_ids=[self.company.id],
+        )
+        child_c = self.env["consultation.child"].create(
+            {
+                "name": "Child C",
+                "birth_date": fields.Date.today() - relativedelta(years=2),
+                "parent_ids": [Command.set(user_c.partner_id.ids)],
+                "company_id": self.company.id,
+            }
+        )
+        self.authenticate("cp_web_parent_c", "cp_web_parent_c")
+        response = self._post(f"/my/consultation/group/{session.id}/join", {"child_id": child_c.id})
+        self.assertIn("o_cp_waiting", response.text)
+        self.assertEqual(
+            session.line_ids.filtered(lambda li: li.child_id == child_c).state, "waiting"
+        )
+        # Family C cannot join with another family's child.
+        response = self._post(
+            f"/my/consultation/group/{session.id}/join", {"child_id": self.child_a.id}
+        )
+        self.assertEqual(response.status_code, 404)
+        # Family A cancels: family C takes the seat.
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
+        self._post(f"/my/consultation/appointments/{session.id}/cancel")
+        self.assertEqual(line.state, "cancelled")
+        self.assertEqual(session.state, "confirmed")
+        self.assertEqual(
+            session.line_ids.filtered(lambda li: li.child_id == child_c).state, "booked"
+        )
 
     def test_reminder_cron(self):
         self.contract_a.action_sign(_PNG, "Қасымова Жанар")
