@@ -45,3 +45,20 @@ class TestSpecialistUi(ConsultationFixtures, HttpCase):
         self.assertFalse(
             self.env["consultation.note"].with_user(users["spec2"]).search([("id", "=", note.id)])
         )
+
+    def test_receptionist_turns_a_call_into_a_request(self):
+        _company, _cal, point, users, _s1, _s2, _t, _o = self.setup_point(self.env)
+        users["receptionist"].password = "t_rec_pwd_1"
+        self.start_tour(
+            "/odoo/action-consultation_point.consultation_request_action",
+            "consultation_point_receptionist_call",
+            login="t_rec",
+        )
+        request = self.env["consultation.request"].search(
+            [("partner_id.name", "=", "Caller Parent")]
+        )
+        self.assertEqual(request.point_id, point)
+        self.assertEqual(request.channel, "phone")
+        self.assertEqual(request.child_id.name, "Caller Child")
+        self.assertEqual(request.question, "Does not sleep at night")
+        self.assertEqual(request.state, "new")
