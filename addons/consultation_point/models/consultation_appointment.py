@@ -245,9 +245,11 @@ class ConsultationAppointment(models.Model):
             ],
             ["start", "stop", "specialist_id", "other_specialist_ids"],
         )
+        calendar = point.resource_calendar_id
+        open_hours = calendar._work_intervals_batch(start, stop, tz=tz)[False] if calendar else None
         slots = []
         for spec in specialists:
-            available = [(b, e) for b, e, _r in spec._available_intervals(start, stop)]
+            available = [(b, e) for b, e, _r in spec._available_intervals(start, stop, open_hours)]
             busy = [
                 (pytz.utc.localize(a.start), pytz.utc.localize(a.stop))
                 for a in booked

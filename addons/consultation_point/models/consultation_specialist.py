@@ -101,11 +101,12 @@ class ConsultationSpecialist(models.Model):
         self.ensure_one()
         return pytz.timezone(self.point_id.resource_calendar_id.tz or self.user_id.tz or "UTC")
 
-    def _available_intervals(self, start, stop):
+    def _available_intervals(self, start, stop, open_hours=None):
         """Return Intervals (aware UTC) when the specialist receives between start and stop.
 
-        The point's hours minus its holidays and closures, intersected with the
-        specialist's own availability, minus the specialist's leaves.
+        The point's hours minus its holidays and closures (`open_hours` when the
+        caller computed them already), intersected with the specialist's own
+        availability, minus the specialist's leaves.
         """
         self.ensure_one()
         point_cal = self.point_id.resource_calendar_id
@@ -114,7 +115,8 @@ class ConsultationSpecialist(models.Model):
         start = start if start.tzinfo else pytz.utc.localize(start)
         stop = stop if stop.tzinfo else pytz.utc.localize(stop)
         tz = self._tz()
-        open_hours = point_cal._work_intervals_batch(start, stop, tz=tz)[False]
+        if open_hours is None:
+            open_hours = point_cal._work_intervals_batch(start, stop, tz=tz)[False]
         if self.resource_calendar_id and self.resource_calendar_id != point_cal:
             own = self.resource_calendar_id._attendance_intervals_batch(start, stop, tz=tz)[False]
             open_hours &= own

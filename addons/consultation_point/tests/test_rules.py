@@ -503,3 +503,23 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
             )
         }
         self.assertEqual(by_channel, {"written": 1, "phone": 1})
+
+    def test_contracts_expire_after_their_period(self):
+        contract = self.env["consultation.contract"].create(
+            {
+                "point_id": self.point.id,
+                "partner_id": self.partner.id,
+                "date_start": date.today() - relativedelta(years=1, days=10),
+                "date_end": date.today() - relativedelta(days=10),
+            }
+        )
+        contract.write(
+            {"state": "signed", "signed_by": "Parent A", "signed_on": fields.Datetime.now()}
+        )
+        current = self.env["consultation.contract"].create(
+            {"point_id": self.point.id, "partner_id": self.partner_b.id, "date_start": date.today()}
+        )
+        self.env["consultation.contract"]._cron_expire()
+        self.assertEqual(contract.state, "expired")
+        self.assertEqual(current.state, "draft")
+        self.assertFalse(self.partner._consultation_signed_contract(date.today()))
