@@ -4,6 +4,8 @@ import tempfile
 
 from odoo.tests import HttpCase, new_test_user, tagged
 
+from odoo.addons.mail.tests.common import MockEmail
+
 
 class _Capture(logging.Handler):
     """Collects the formatted access log lines."""
@@ -121,3 +123,24 @@ class TestSurveyRoute(HttpCase):
         self.assertEqual(self.url_open(f"/survey/results/{survey.id}").status_code, 404)
         other = self.env["survey.survey"].create({"title": "Other survey"})
         self.assertEqual(self.url_open(f"/survey/results/{other.id}").status_code, 200)
+
+
+@tagged("post_install", "-at_install")
+class TestSurveyCodesTour(HttpCase, MockEmail):
+    def test_secretary_emails_a_code(self):
+        campaign = self.env.ref("kindergarten_council.council_survey_balakai_2025")
+        parent = self.env.ref("kindergarten_council.partner_member_parent1")
+        issued = campaign.code_count
+        with self.mock_mail_gateway(mail_unlink_sent=True):
+            self.start_tour(
+                "/odoo/action-kindergarten_council.kindergarten_council_survey_action",
+                "kindergarten_council_survey_codes",
+                login="secretary",
+            )
+        campaign.invalidate_recordset()
+        self.assertEqual(campaign.code_count, issued + 1)
+        self.assertEqual(len(self._mails), 1)
+        self.assertIn(parent.email, self._mails[0]["email_to"][0])
+        new_code = campaign.code_ids.sorted("id")[-1]
+        self.assertIn(new_code.code, self._mails[0]["body"])
+        self.assertFalse(self._new_mails.exists())
