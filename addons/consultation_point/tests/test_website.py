@@ -152,6 +152,22 @@ class TestWebsiteRequest(HttpCase):
         self.assertIn("o_cp_form_error", response.text)
         self.assertFalse(self._requests("not-an-email"))
 
+    def test_invalid_iin_is_explained(self):
+        response = self._submit(child_iin="123456789012")
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("o_cp_form_error", response.text)
+        self.assertIn("123456789012", response.text)
+        self.assertFalse(self._requests())
+
+    def test_pages_in_kazakh_and_russian(self):
+        for lang in ("kk", "ru"):
+            response = self.url_open(f"/{lang}/consultation-point/{self.point.id}")
+            self.assertEqual(response.status_code, 200, lang)
+            self.assertIn(f'lang="{lang}-KZ"' if lang == "kk" else 'lang="ru-RU"', response.text)
+            response = self.url_open(f"/{lang}/consultation-point/{self.point.id}/request")
+            self.assertEqual(response.status_code, 200, lang)
+            self.assertIn("o_cp_request_form", response.text)
+
     def test_honeypot(self):
         response = self._submit(website_homepage="http://spam.example.com")
         self.assertEqual(response.status_code, 200)
