@@ -119,6 +119,16 @@ class KindergartenCouncilMeeting(models.Model):
                 year=meeting.academic_year_label or "",
             )
 
+    @api.depends("number", "academic_year_label")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for meeting in self:
+            meeting.display_name = _(
+                "Meeting No. %(number)s (%(year)s)",
+                number=meeting.number,
+                year=meeting.academic_year_label or "",
+            )
+
     @api.depends("date")
     def _compute_academic_year(self):
         for meeting in self:

@@ -70,6 +70,13 @@ class KindergartenCouncilPlan(models.Model):
             plan.academic_year_label = label
             plan.name = _("Work plan %(year)s", year=label)
 
+    @api.depends("academic_year")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for plan in self:
+            label = academic_year_label(plan.academic_year) if plan.academic_year else ""
+            plan.display_name = _("Work plan %(year)s", year=label)
+
     def _compute_meeting_ids(self):
         Meeting = self.env["kindergarten.council.meeting"]
         for plan in self:

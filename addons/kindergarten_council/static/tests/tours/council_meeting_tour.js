@@ -12,7 +12,7 @@ registry.category("web_tour.tours").add("kindergarten_council_meeting_flow", {
         },
         {
             content: "Open meeting No. 1",
-            trigger: ".o_list_view.o_view_controller .o_data_cell[name='name']:contains('Meeting No. 1')",
+            trigger: ".o_list_view.o_view_controller .o_data_cell[name='display_name']:contains('Meeting No. 1')",
             run: "click",
         },
         {
