@@ -31,6 +31,18 @@ company.write({"country_id": country.id, "currency_id": currency.id})
 env["res.users"].with_context(active_test=False).search([]).write({"tz": "Asia/Almaty"})
 env.cr.commit()
 """
+# Activate the languages and load every installed module's translations with
+# the whole registry loaded: `odoo-bin --load-language` runs with only `base`
+# in the registry and skips the terms of other models' records.
+LANGUAGE_SETUP = """
+codes = {codes!r}
+for code in codes:
+    env["res.lang"]._activate_lang(code)
+env["ir.module.module"].search([("state", "=", "installed")])._update_translations(
+    codes, overwrite=True
+)
+env.cr.commit()
+"""
 
 
 def fail(msg):
@@ -164,7 +176,14 @@ def main():
         print(f"==> Installing {', '.join(missing)} with demo data")
         odoo_bin(opts.odoo_bin, opts.config, opts.db, ["-i", ",".join(missing)], opts.log)
     print(f"==> Loading languages {', '.join(LANGS)}")
-    odoo_bin(opts.odoo_bin, opts.config, opts.db, [f"--load-language={','.join(LANGS)}"], opts.log)
+    odoo_bin(
+        opts.odoo_bin,
+        opts.config,
+        opts.db,
+        ["shell"],
+        opts.log,
+        stdin=LANGUAGE_SETUP.format(codes=list(LANGS)),
+    )
 
 
 if __name__ == "__main__":
