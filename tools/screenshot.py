@@ -12,6 +12,7 @@ import base64
 import json
 import os
 import shutil
+import socket
 import subprocess
 import tempfile
 import time
@@ -42,7 +43,9 @@ def login(base, db, user, password):
 class Chrome:
     def __init__(self, width, height):
         self.profile = tempfile.mkdtemp(prefix="kg-shot-")
-        port = 9333
+        with socket.socket() as sock:  # a free port: screenshots may run side by side
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
         self.proc = subprocess.Popen(
             [
                 shutil.which("chromium") or "chromium",
