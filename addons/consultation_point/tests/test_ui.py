@@ -1,6 +1,9 @@
+from datetime import datetime, timedelta
+
+from odoo import Command
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import ConsultationFixtures, next_weekday, utc
+from .common import TZ, ConsultationFixtures, next_weekday, utc
 
 
 @tagged("post_install", "-at_install")
@@ -62,3 +65,31 @@ class TestSpecialistUi(ConsultationFixtures, HttpCase):
         self.assertEqual(request.child_id.name, "Caller Child")
         self.assertEqual(request.question, "Does not sleep at night")
         self.assertEqual(request.state, "new")
+
+    def test_specialist_sees_the_day(self):
+        company, calendar, point, users, spec1, spec2, topic, _o = self.setup_point(self.env)
+        calendar.attendance_ids = [Command.clear()] + [
+            Command.create({"name": d, "dayofweek": d, "hour_from": 0, "hour_to": 24})
+            for d in "0123456"
+        ]
+        users["spec1"].write({"name": "Myday Spec One", "password": "t_spec1_pwd_1"})
+        users["spec2"].name = "Myday Spec Two"
+        partner, child = self.make_family(self.env, company, "D", 4)
+        today = datetime.now(TZ).date()  # the specialist's day, in Almaty
+        Appointment = self.env["consultation.appointment"]
+        for spec, day in ((spec1, today), (spec2, today), (spec1, today + timedelta(days=1))):
+            Appointment.create(
+                {
+                    "point_id": point.id,
+                    "specialist_id": spec.id,
+                    "topic_id": topic.id,
+                    "start": utc(day, 12),
+                    "stop": utc(day, 12, 45),
+                    "line_ids": [Command.create({"partner_id": partner.id, "child_id": child.id})],
+                }
+            )
+        self.start_tour(
+            "/odoo/action-consultation_point.consultation_appointment_action_my_day",
+            "consultation_point_specialist_my_day",
+            login="t_spec1",
+        )
