@@ -16,8 +16,8 @@ registry.category("web_tour.tours").add("kindergarten_council_meeting_flow", {
             run: "click",
         },
         {
-            content: "Its agenda is prefilled with the five items of 1.1",
-            trigger: `${AGENDA} .o_data_row:contains('winter period')`,
+            content: "Its agenda is prefilled with the five items of 1.1, in the board's language (Kazakh)",
+            trigger: `${AGENDA} .o_data_row:contains('қысқы кезеңіндегі')`,
         },
         {
             content: "Convene it",
