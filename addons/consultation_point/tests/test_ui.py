@@ -93,3 +93,16 @@ class TestSpecialistUi(ConsultationFixtures, HttpCase):
             "consultation_point_specialist_my_day",
             login="t_spec1",
         )
+
+    def test_head_opens_the_dashboard_and_the_journal_printing(self):
+        _company, _cal, point, users, _s1, _s2, _t, _o = self.setup_point(self.env)
+        users["head"].password = "t_head_pwd_1"
+        partner, child = self.make_family(self.env, _company, "H", 4)
+        self.env["consultation.request"].create(
+            {"point_id": point.id, "partner_id": partner.id, "child_id": child.id}
+        )
+        self.start_tour(
+            "/odoo/action-consultation_point.consultation_request_action",
+            "consultation_point_head_journals",
+            login="t_head",
+        )
