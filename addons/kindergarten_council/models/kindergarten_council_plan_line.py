@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
 from ..tools import plan_line_deadlines, plan_line_status
@@ -97,6 +97,14 @@ class KindergartenCouncilPlanLine(models.Model):
     )
     next_deadline = fields.Date(
         compute="_compute_status", store=True, help="The next date the line is due by."
+    )
+
+    calendar_event_id = fields.Many2one(
+        "calendar.event",
+        string="Calendar entry",
+        copy=False,
+        readonly=True,
+        help="The line's next deadline in the secretary's Odoo Calendar while it is due.",
     )
 
     _sql_constraints = [
@@ -211,6 +219,37 @@ class KindergartenCouncilPlanLine(models.Model):
         self.env.add_to_compute(self._fields["next_deadline"], lines)
         lines.flush_recordset()
         lines._schedule_inspection_reminders(today)
+        lines._sync_deadline_calendar(today)
+
+    def _sync_deadline_calendar(self, today):
+        """Show due and overdue lines on their deadline in the secretary's Odoo Calendar."""
+        Calendar = self.env["calendar.event"].sudo().with_context(no_mail_to_attendees=True)
+        model_id = self.env["ir.model"]._get_id(self._name)
+        for line in self:
+            entry = line.sudo().calendar_event_id
+            user = line.council_id.secretary_user_id
+            day = line._next_deadline_on(today) or (today if line.status == "overdue" else False)
+            if line.status not in ("due", "overdue") or not user or not day:
+                entry.unlink()
+                continue
+            vals = {
+                "name": _(
+                    "Board plan %(code)s: %(activity)s",
+                    code=line.code,
+                    activity=(line.activity or "").split("\n")[0][:80],
+                ),
+                "allday": True,
+                "start": day,
+                "stop": day,
+                "user_id": user.id,
+                "res_model_id": model_id,
+                "res_id": line.id,
+            }
+            if entry:
+                entry.write(vals)
+            else:
+                vals["partner_ids"] = [Command.set(user.partner_id.ids)]
+                line.sudo().calendar_event_id = Calendar.create(vals)
 
     def _next_deadline_on(self, day):
         """Return the first deadline of the timing rule that is not passed on `day`."""

@@ -226,3 +226,30 @@ class TestPlan(CouncilCase):
             [("plan_id", "=", self.plan.id)], ["done_count:sum"], ["section", "status"], lazy=False
         )
         self.assertTrue(any(g["status"] == "overdue" for g in progress))
+
+    def test_due_lines_in_the_secretarys_calendar(self):
+        line = self._line("3.5")
+        with freeze_time("2026-03-01"):
+            self.env["kindergarten.council.plan.line"]._cron_refresh_status()
+        entry = line.calendar_event_id
+        self.assertTrue(entry)
+        self.assertEqual(entry.start_date, date(2026, 5, 31))
+        self.assertEqual(entry.partner_ids, self.secretary.partner_id)
+        self.assertIn("3.5", entry.name)
+        # once carried out twice, the line is done and leaves the calendar
+        for day in (date(2025, 12, 18), date(2026, 2, 20)):
+            report = self.env["kindergarten.council.inspection"].create(
+                {
+                    "name": "Head's report",
+                    "council_id": self.council.id,
+                    "inspection_type": "head_report",
+                    "date": day,
+                    "plan_line_id": line.id,
+                    "findings": "<p>Heard.</p>",
+                }
+            )
+            report.action_done()
+        with freeze_time("2026-03-01"):
+            self.env["kindergarten.council.plan.line"]._cron_refresh_status()
+        self.assertEqual(line.status, "done")
+        self.assertFalse(entry.exists())
