@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import CouncilCase
 
@@ -148,3 +148,18 @@ class TestSecurity(CouncilCase):
             self.assertEqual(meetings.council_id, self.council, user.login)
             inspections = self.env["kindergarten.council.inspection"].with_user(user).search([])
             self.assertNotIn(other, inspections.council_id)
+
+    def test_head_gives_a_report_through_the_form(self):
+        head_partner = self.env["res.partner"].create({"name": "Head"})
+        self.company.preschool_head_id = head_partner
+        Inspection = self.env["kindergarten.council.inspection"].with_user(self.head)
+        with Form(Inspection) as form:
+            form.name = "Half-year report"
+            form.council_id = self.council
+            form.inspection_type = "head_report"
+            self.assertEqual(form.reporter_id, head_partner)
+            form.findings = "<p>Results, public services, charitable funds.</p>"
+        report = form.record
+        report.action_done()
+        self.assertEqual(report.state, "done")
+        self.assertEqual(report.reporter_id, head_partner)
