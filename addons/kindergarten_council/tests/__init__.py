@@ -12,3 +12,4 @@ from . import test_survey
 from . import test_survey_http
 from . import test_proposal
 from . import test_portal
+from . import test_survey_concurrency
