@@ -18,7 +18,9 @@ class SurveyUserInput(models.Model):
         string="Board's anonymous survey",
         index=True,
         readonly=True,
-        ondelete="set null",
+        # A board's survey with answers cannot be deleted: its answers would lose their
+        # protection (they are hidden from everybody by a record rule on this field).
+        ondelete="restrict",
     )
 
     def _is_council_anonymous(self):

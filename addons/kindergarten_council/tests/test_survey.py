@@ -1,7 +1,10 @@
 import logging
 
+from psycopg2 import IntegrityError
+
 from odoo.exceptions import AccessError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
+from odoo.tools import mute_logger
 
 from odoo.addons.mail.tests.common import MockEmail
 
@@ -234,6 +237,14 @@ class TestSurveyResults(TestSurveyCommon):
         self.assertIn("100%", html)
         question = self.questionnaire.question_ids[0]
         self.assertEqual(last._results()[question.id][question.suggested_answer_ids[1].id], 5)
+
+    def test_survey_with_answers_cannot_be_deleted(self):
+        self._answer()
+        with self.assertRaises(AccessError):
+            self.campaign.unlink()  # the secretary never deletes a survey
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            self.campaign.sudo().unlink()
+            self.env.flush_all()
 
     def test_other_boards_answers_not_counted(self):
         other = self.env["kindergarten.council"].create({"name": "Other", "state": "active"})
