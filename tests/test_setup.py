@@ -96,3 +96,20 @@ def test_make_run_refuses_a_taken_port_with_one_clear_line():
     assert res.stderr.strip() == (
         f"ERROR: Port {port} is already in use (make stop, or PORT=8070 make run)."
     )
+
+
+def test_every_term_has_kazakh_and_russian_translations():
+    """Each addon's .pot terms are all translated, not fuzzy, in kk.po and ru.po."""
+    import polib
+
+    for pot_path in (ROOT / "addons").glob("*/i18n/*.pot"):
+        terms = {(e.msgctxt, e.msgid) for e in polib.pofile(str(pot_path)) if e.msgid}
+        for lang in ("kk", "ru"):
+            po = polib.pofile(str(pot_path.parent / f"{lang}.po"))
+            done = {
+                (e.msgctxt, e.msgid)
+                for e in po
+                if e.msgstr and "fuzzy" not in e.flags and not e.obsolete
+            }
+            missing = sorted(m for _c, m in terms - done)
+            assert not missing, f"{pot_path.parent.parent.name} {lang}.po lacks: {missing[:10]}"
