@@ -17,8 +17,12 @@ cat <<MSG
     admin       / admin        administrator, head of preschool
     accountant  / accountant   accountant (Accounting)
     secretary   / secretary    council secretary (Board of Trustees)
-    specialist  / specialist   consultation specialist (Consultation point)
-    parent      / parent       a parent on the portal
+    specialist  / specialist   consultation specialist, psychologist (Consultation point)
+    educator    / educator     consultation specialist, educator (Consultation point)
+    nurse       / nurse        consultation specialist, medical worker (Consultation point)
+    receptionist / receptionist  consultation point's receptionist (requests, bookings)
+    parent      / parent       a parent on the portal (Consultation point)
+    member      / member       a board member on the portal (Board of Trustees)
   Stop with Ctrl+C, then 'make stop' to stop PostgreSQL.
 
 MSG
