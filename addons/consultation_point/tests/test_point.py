@@ -34,3 +34,17 @@ class TestPointAccess(TransactionCase):
         self.env["consultation.point"].create({"name": "Other point", "company_id": other.id})
         names = self.env["consultation.point"].with_user(self.head).search([]).mapped("name")
         self.assertNotIn("Other point", names)
+
+
+@tagged("post_install", "-at_install")
+class TestTopicTranslations(TransactionCase):
+    def test_the_nine_topics_in_kazakh_and_russian(self):
+        topics = self.env["consultation.topic"].search([])
+        self.assertGreaterEqual(len(topics), 9)
+        nutrition = self.env.ref("consultation_point.topic_nutrition")
+        self.assertEqual(
+            nutrition.with_context(lang="kk_KZ").name, "Балалардың тамақтануын ұйымдастыру"
+        )
+        self.assertEqual(nutrition.with_context(lang="ru_RU").name, "Организация питания детей")
+        lecture = self.env.ref("consultation_point.event_type_lecture")
+        self.assertEqual(lecture.with_context(lang="ru_RU").name, "Лекторий для родителей")
