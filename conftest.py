@@ -4,7 +4,10 @@ Odoo turns a missing Chromium, a missing websocket-client or a devtools
 failure into a skip, which would otherwise pass silently.
 """
 
+import ast
 import logging
+import sys
+import threading
 
 import pytest
 
@@ -29,3 +32,20 @@ class _NoTestFrameworkImportError(logging.Filter):
 
 
 logging.getLogger("odoo.tests.common").addFilter(_NoTestFrameworkImportError())
+
+
+# CPython before 3.11.8 (gh-106905) raises "SystemError: AST constructor
+# recursion depth mismatch" when two threads turn source into AST objects at
+# the same moment, which happens here when the test thread and Odoo's HTTP
+# server thread both parse (manifests, literal_eval). The machines this
+# project runs on have 3.11.7, so its test runs serialise ast.parse; Python
+# 3.11.8 and later need nothing.
+if sys.version_info < (3, 11, 8):  # noqa: UP036 - a patch release matters here
+    _ast_parse = ast.parse
+    _ast_lock = threading.RLock()
+
+    def _serialised_ast_parse(*args, **kwargs):
+        with _ast_lock:
+            return _ast_parse(*args, **kwargs)
+
+    ast.parse = _serialised_ast_parse
