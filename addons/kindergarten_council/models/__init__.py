@@ -20,4 +20,3 @@ from . import kindergarten_council_appeal
 from . import kindergarten_council_appeal_rate
 from . import kindergarten_council_proposal
 from . import kindergarten_council_proposal_line
-from . import res_lang
