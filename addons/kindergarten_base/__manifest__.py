@@ -20,6 +20,9 @@
         "demo/kindergarten_base_demo.xml",
     ],
     "assets": {
+        "web.report_assets_common": [
+            "kindergarten_base/static/src/scss/kindergarten_report.scss",
+        ],
         "web.assets_tests": [
             "kindergarten_base/static/tests/tours/*.js",
         ],
