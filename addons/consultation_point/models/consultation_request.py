@@ -223,8 +223,19 @@ class ConsultationRequest(models.Model):
         (possibly declined: the reason is in `decline_reason`, to show to the parent).
         """
         env = self.sudo().env
+        # Reuse a family's own contact, never a staff member's nor another company's:
+        # anyone can type any e-mail address into the public form.
         partner = env["res.partner"].search(
-            [("email", "=ilike", values.get("email") or "-"), ("email", "!=", False)], limit=1
+            [
+                ("email", "=ilike", values.get("email") or "-"),
+                ("email", "!=", False),
+                ("is_company", "=", False),
+                ("company_id", "in", [False, point.company_id.id]),
+                "|",
+                ("user_ids", "=", False),
+                ("user_ids.share", "=", True),
+            ],
+            limit=1,
         ) or env["res.partner"].create(
             {
                 "name": values["parent_name"],

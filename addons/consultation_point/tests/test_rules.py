@@ -5,7 +5,7 @@ from psycopg2 import IntegrityError
 
 from odoo import Command, fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import Form, TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from ..tools import age_on, fill_template, split_into_slots
@@ -465,6 +465,23 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         )
         self.assertEqual(older.state, "declined")
         self.assertIn("aged 1 to 6", older.decline_reason)
+
+    def test_website_request_never_attaches_to_a_staff_contact(self):
+        """Anyone can type a staff member's e-mail into the public form."""
+        staff = new_test_user(self.env, login="cp_staff_mail", email="staff.mail@example.kz")
+        request = self.env["consultation.request"].create_from_website(
+            self.point,
+            {
+                "parent_name": "Someone",
+                "email": "STAFF.mail@example.kz",
+                "child_name": "Child",
+                "child_birth_date": date.today() - relativedelta(years=3),
+                "consent": True,
+            },
+        )
+        self.assertNotEqual(request.partner_id, staff.partner_id)
+        self.assertEqual(request.partner_id.name, "Someone")
+        self.assertFalse(staff.partner_id.consultation_child_ids)
 
     # ------------------------------------------------------------ dashboard
     def test_hold_time_follows_the_setting(self):
