@@ -4,20 +4,9 @@ import pytz
 
 from odoo import api, fields, models
 
-MONTHS = [
-    ("9", "September"),
-    ("10", "October"),
-    ("11", "November"),
-    ("12", "December"),
-    ("1", "January"),
-    ("2", "February"),
-    ("3", "March"),
-    ("4", "April"),
-    ("5", "May"),
-    ("6", "June"),
-    ("7", "July"),
-    ("8", "August"),
-]
+from odoo.addons.kindergarten_base.tools import ACADEMIC_MONTHS
+
+MONTHS = ACADEMIC_MONTHS
 
 
 class ConsultationPlanLine(models.Model):

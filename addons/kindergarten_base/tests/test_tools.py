@@ -3,6 +3,7 @@ from datetime import date
 from odoo.tests import BaseCase, tagged
 
 from ..tools import (
+    ACADEMIC_MONTHS,
     academic_year_bounds,
     academic_year_label,
     academic_year_of,
@@ -22,6 +23,11 @@ class TestAcademicYear(BaseCase):
     def test_bounds_and_label(self):
         self.assertEqual(academic_year_bounds(2025), (date(2025, 9, 1), date(2026, 8, 31)))
         self.assertEqual(academic_year_label(2025), "2025\u20132026")
+
+    def test_months_run_from_september_to_august(self):
+        self.assertEqual([m for m, _label in ACADEMIC_MONTHS][:2], ["9", "10"])
+        self.assertEqual(ACADEMIC_MONTHS[-1], ("8", "August"))
+        self.assertEqual(len({m for m, _label in ACADEMIC_MONTHS}), 12)
 
 
 @tagged("post_install", "-at_install")

@@ -1,2 +1,7 @@
-from .academic_year import academic_year_bounds, academic_year_label, academic_year_of
+from .academic_year import (
+    ACADEMIC_MONTHS,
+    academic_year_bounds,
+    academic_year_label,
+    academic_year_of,
+)
 from .iin import iin_birth_date, iin_check_digit, iin_is_valid

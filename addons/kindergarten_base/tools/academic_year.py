@@ -4,6 +4,22 @@ from datetime import date
 
 START_MONTH = 9
 
+# The months of an academic year in order, as Odoo selection items.
+ACADEMIC_MONTHS = [
+    ("9", "September"),
+    ("10", "October"),
+    ("11", "November"),
+    ("12", "December"),
+    ("1", "January"),
+    ("2", "February"),
+    ("3", "March"),
+    ("4", "April"),
+    ("5", "May"),
+    ("6", "June"),
+    ("7", "July"),
+    ("8", "August"),
+]
+
 
 def academic_year_of(day):
     """Return the first calendar year of the academic year that contains `day`."""

@@ -1,6 +1,8 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.kindergarten_base.tools import ACADEMIC_MONTHS
+
 from ..tools import plan_line_deadlines, plan_line_status
 
 SECTIONS = [
@@ -19,20 +21,7 @@ TIMINGS = [
     ("as_money_arrives", "As money arrives"),
     ("per_plan", "Per the ministry's or preschool's plan"),
 ]
-MONTHS = [
-    ("9", "September"),
-    ("10", "October"),
-    ("11", "November"),
-    ("12", "December"),
-    ("1", "January"),
-    ("2", "February"),
-    ("3", "March"),
-    ("4", "April"),
-    ("5", "May"),
-    ("6", "June"),
-    ("7", "July"),
-    ("8", "August"),
-]
+MONTHS = ACADEMIC_MONTHS
 # Fields that cannot change once the plan is approved.
 CONTENT_FIELDS = {"code", "section", "activity", "timing", "month", "month_end", "times", "plan_id"}
 
@@ -84,6 +73,9 @@ class KindergartenCouncilPlanLine(models.Model):
     )
     event_ids = fields.One2many(
         "event.event", "council_plan_line_id", string="Events", groups="event.group_event_user"
+    )
+    survey_ids = fields.One2many(
+        "kindergarten.council.survey", "plan_line_id", string="Parent surveys"
     )
     done_count = fields.Integer(
         string="Times carried out", compute="_compute_status", store=True, aggregator="sum"
@@ -138,7 +130,8 @@ class KindergartenCouncilPlanLine(models.Model):
             line.when = text
 
     def _done_dates(self):
-        """Return the dates the line was carried out: meetings held, inspections, events."""
+        """Return the dates the line was carried out: meetings held, inspections, events,
+        closed parent surveys."""
         self.ensure_one()
         line = self.sudo()
         meetings = (line.meeting_ids | line.agenda_item_ids.meeting_id).filtered(
@@ -147,6 +140,7 @@ class KindergartenCouncilPlanLine(models.Model):
         dates = list(meetings.mapped("date"))
         dates += line.inspection_ids.filtered(lambda i: i.state == "done").mapped("date")
         dates += [e.date_begin.date() for e in line.event_ids if e.date_begin]
+        dates += line.survey_ids.filtered(lambda s: s.state == "closed").mapped("date_closed")
         return dates
 
     @api.depends(
@@ -162,6 +156,8 @@ class KindergartenCouncilPlanLine(models.Model):
         "inspection_ids.state",
         "inspection_ids.date",
         "event_ids.date_begin",
+        "survey_ids.state",
+        "survey_ids.date_closed",
     )
     def _compute_status(self):
         today = fields.Date.context_today(self)

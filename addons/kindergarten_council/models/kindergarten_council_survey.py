@@ -54,6 +54,15 @@ class KindergartenCouncilSurvey(models.Model):
         required=True,
         tracking=True,
     )
+    plan_line_id = fields.Many2one(
+        "kindergarten.council.plan.line",
+        string="Plan line",
+        index=True,
+        domain="[('plan_id.council_id', '=', council_id)]",
+        help="The work plan line this survey carries out (4.7 in the seed); found by its "
+        "code when left empty.",
+    )
+    date_closed = fields.Date(string="Closed on", readonly=True, copy=False)
     code_ids = fields.One2many("kindergarten.council.survey.code", "council_survey_id")
     code_count = fields.Integer(string="Codes issued", compute="_compute_counts")
     code_used_count = fields.Integer(string="Codes used", compute="_compute_counts")
@@ -169,11 +178,30 @@ class KindergartenCouncilSurvey(models.Model):
 
     def action_close(self):
         """Stop collecting answers: unused codes stop working."""
-        self.write({"state": "closed"})
+        self.write({"state": "closed", "date_closed": fields.Date.context_today(self)})
 
     def action_reopen(self):
         """Collect answers again."""
-        self.write({"state": "open"})
+        self.write({"state": "open", "date_closed": False})
+
+    def _find_plan_line(self):
+        """Return the board's plan line 4.7 (the anonymous survey) of the survey's year."""
+        self.ensure_one()
+        return self.env["kindergarten.council.plan.line"].search(
+            [
+                ("plan_id.council_id", "=", self.council_id.id),
+                ("plan_id.academic_year", "=", self.year),
+                ("code", "=", "4.7"),
+            ],
+            limit=1,
+        )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        surveys = super().create(vals_list)
+        for survey in surveys.filtered(lambda s: not s.plan_line_id):
+            survey.plan_line_id = survey._find_plan_line()
+        return surveys
 
     def action_generate_codes(self):
         """Open the wizard that issues single-use answer codes."""

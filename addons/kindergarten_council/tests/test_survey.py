@@ -2,6 +2,7 @@ import logging
 
 from psycopg2 import IntegrityError
 
+from odoo import Command
 from odoo.exceptions import AccessError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
@@ -220,6 +221,38 @@ class TestSurveyResults(TestSurveyCommon):
         self.assertEqual(results[question.id][question.suggested_answer_ids[2].id], 1)
         self.assertNotIn("o_council_survey_hidden", self.campaign.results_html)
         self.assertIn("80%", self.campaign.results_html)
+
+    def test_closing_the_survey_carries_out_plan_line_4_7(self):
+        plan = self.env["kindergarten.council.plan"].create(
+            {
+                "council_id": self.council.id,
+                "academic_year": 2026,
+                "line_ids": [
+                    Command.create(
+                        {
+                            "code": "4.7",
+                            "section": "events",
+                            "activity": "Anonymous parent survey",
+                            "timing": "yearly",
+                        }
+                    )
+                ],
+            }
+        )
+        line = plan.line_ids
+        campaign = (
+            self.env["kindergarten.council.survey"]
+            .with_user(self.secretary)
+            .create({"council_id": self.council.id, "year": 2026})
+        )
+        self.assertEqual(campaign.plan_line_id, line)
+        self.assertEqual(line.done_count, 0)
+        campaign.with_user(self.secretary).action_close()
+        self.assertTrue(campaign.date_closed)
+        self.assertEqual(line.done_count, 1)
+        self.assertEqual(line.status, "done")
+        campaign.with_user(self.secretary).action_reopen()
+        self.assertEqual(line.done_count, 0)
 
     def test_this_year_against_last_year(self):
         last = self.env["kindergarten.council.survey"].create(
