@@ -26,6 +26,20 @@ class ConsultationFixtures:
     """A preschool with its point, opening hours, staff of every role and families."""
 
     @classmethod
+    def use_point(cls):
+        """Set up a point and keep its pieces as class attributes of the test case."""
+        (
+            cls.company,
+            cls.calendar,
+            cls.point,
+            cls.users,
+            cls.spec1,
+            cls.spec2,
+            cls.topic,
+            cls.other_topic,
+        ) = cls.setup_point(cls.env)
+
+    @classmethod
     def setup_point(cls, env, suffix=""):
         company = env["res.company"].create({"name": f"Test preschool{suffix}"})
         calendar = env["resource.calendar"].create(

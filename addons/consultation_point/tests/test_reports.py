@@ -32,16 +32,7 @@ class TestReports(ConsultationFixtures, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        (
-            cls.company,
-            cls.calendar,
-            cls.point,
-            cls.users,
-            cls.spec1,
-            cls.spec2,
-            cls.topic,
-            cls.other_topic,
-        ) = cls.setup_point(cls.env)
+        cls.use_point()
         cls.company.name = "№99 «Таңшолпан» сынақ бөбекжайы"
         cls.partner = cls.env["res.partner"].create({"name": KAZAKH_PARENT})
         cls.child = cls.env["consultation.child"].create(

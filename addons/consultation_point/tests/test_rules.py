@@ -34,16 +34,7 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        (
-            cls.company,
-            cls.calendar,
-            cls.point,
-            cls.users,
-            cls.spec1,
-            cls.spec2,
-            cls.topic,
-            cls.other_topic,
-        ) = cls.setup_point(cls.env)
+        cls.use_point()
         cls.partner, cls.child = cls.make_family(cls.env, cls.company, "A", 4)
         cls.partner_b, cls.child_b = cls.make_family(cls.env, cls.company, "B", 3)
         cls.Appointment = cls.env["consultation.appointment"]

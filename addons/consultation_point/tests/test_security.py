@@ -10,16 +10,7 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        (
-            cls.company,
-            cls.calendar,
-            cls.point,
-            cls.users,
-            cls.spec1,
-            cls.spec2,
-            cls.topic,
-            cls.other_topic,
-        ) = cls.setup_point(cls.env)
+        cls.use_point()
         cls.partner, cls.child = cls.make_family(
             cls.env, cls.company, "A", 4, portal_login="t_parent_a"
         )
