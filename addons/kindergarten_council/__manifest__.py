@@ -43,6 +43,7 @@
         "views/kindergarten_council_appeal_views.xml",
         "views/kindergarten_council_survey_views.xml",
         "views/portal_templates.xml",
+        "views/portal_candidacy_templates.xml",
         "wizard/kindergarten_council_survey_code_wizard_views.xml",
         "report/kindergarten_council_survey_code_slips.xml",
         "data/kindergarten_council_proposal_data.xml",

@@ -1,3 +1,4 @@
 from . import appeal
 from . import survey
 from . import portal
+from . import candidacy

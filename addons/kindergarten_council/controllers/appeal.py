@@ -11,8 +11,14 @@ class CouncilAppealController(http.Controller):
     """The public and portal form for parents' appeals to the board (work plan item 3.1)."""
 
     def _appeal_councils(self):
-        """Boards that accept appeals: every active board, read as superuser (names only)."""
-        return request.env["kindergarten.council"].sudo().search([("state", "=", "active")])
+        """Active boards of the website's preschool (of every preschool without a website)."""
+        domain = [("state", "=", "active")]
+        website = getattr(request, "website", None)
+        if website and website.company_id:
+            # One website per preschool: a parent never sees another preschool's board.
+            domain.append(("company_id", "=", website.company_id.id))
+        # Read as superuser: only the names are shown.
+        return request.env["kindergarten.council"].sudo().search(domain)
 
     def _appeal_form_values(self, **kw):
         """Values of the appeal form template."""
@@ -48,7 +54,7 @@ class CouncilAppealController(http.Controller):
             return request.render("kindergarten_council.appeal_thanks", {"appeal_number": False})
         errors = {}
         council = values["councils"].filtered(lambda c: str(c.id) == post.get("council_id"))
-        if len(values["councils"]) == 1 and not council:
+        if len(values["councils"]) == 1 and not post.get("council_id"):
             council = values["councils"]
         if not council:
             errors["council_id"] = _("Choose the preschool.")

@@ -121,6 +121,10 @@ class CouncilMemberPortal(CustomerPortal):
                 "meeting": meeting,
                 "agenda": meeting.sudo().agenda_item_ids,
                 "show_decisions": meeting.state == "approved",
+                # adopted amendments of approved minutes (agenda items, read as superuser)
+                "amendments": meeting.sudo()._amendments_in_force()
+                if meeting.state == "approved"
+                else [],
                 "attendee": self._council_attendee(meeting),
                 "documents": self._council_documents(meeting),
                 "message": kw.get("message"),

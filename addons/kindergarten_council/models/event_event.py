@@ -40,7 +40,7 @@ class EventEvent(models.Model):
         return super().unlink()
 
     def _sync_council_calendar(self):
-        """Keep a calendar entry (without attendees) for each council event."""
+        """Keep a calendar entry for each council event, in the board's Odoo Calendars."""
         Calendar = self.env["calendar.event"].sudo().with_context(no_mail_to_attendees=True)
         model_id = self.env["ir.model"]._get_id(self._name)
         for event in self:
@@ -48,15 +48,18 @@ class EventEvent(models.Model):
             if not event.council_plan_line_id:
                 entry.unlink()
                 continue
+            council = event.sudo().council_plan_line_id.council_id
+            partners = council._calendar_partners(event.date_begin.date())
             vals = {
                 "name": event.name,
                 "start": event.date_begin,
                 "stop": event.date_end,
+                # attendees without e-mails: the event's own registrations do the inviting
+                "partner_ids": [Command.set(partners.ids)],
                 "res_model_id": model_id,
                 "res_id": event.id,
             }
             if entry:
                 entry.write(vals)
             else:
-                vals["partner_ids"] = [Command.set([])]
                 event.sudo().council_calendar_event_id = Calendar.create(vals)

@@ -133,6 +133,13 @@ class KindergartenCouncil(models.Model):
             partners |= self.secretary_id
         return partners
 
+    def _calendar_partners(self, day):
+        """Return who sees the board's dates in Odoo Calendar: the secretary and the members in
+        term on `day` who are internal users (portal members see the portal instead)."""
+        self.ensure_one()
+        partners = self._active_members(day).partner_id | self.secretary_id
+        return partners.filtered(lambda partner: any(not u.share for u in partner.user_ids))
+
     def _has_quorum(self, present, members):
         """Apply the board's quorum fraction to `present` of `members`."""
         self.ensure_one()

@@ -43,6 +43,17 @@ class KindergartenCouncilAgendaItem(models.Model):
         string="Approves the work plan",
         help="A decision on this item approves the board's work plan for the year.",
     )
+    amends_meeting_id = fields.Many2one(
+        "kindergarten.council.meeting",
+        string="Amends the minutes of",
+        index="btree_not_null",
+        ondelete="restrict",
+        tracking=True,
+        domain="[('council_id', '=', council_id), ('state', '=', 'approved')]",
+        help="Approved minutes are locked: a later meeting's decision on this item amends them. "
+        "The amendment is printed with the amended minutes once this meeting's minutes are "
+        "approved.",
+    )
     decision = fields.Html(tracking=True)
     votes_for = fields.Integer(string="For", tracking=True, aggregator=False)
     votes_against = fields.Integer(string="Against", tracking=True, aggregator=False)
@@ -116,6 +127,30 @@ class KindergartenCouncilAgendaItem(models.Model):
                         meeting=meeting.display_name,
                         present=meeting.present_count,
                         members=meeting.members_count,
+                    )
+                )
+
+    @api.constrains("amends_meeting_id", "meeting_id")
+    def _check_amended_meeting(self):
+        for item in self.filtered("amends_meeting_id"):
+            amended, meeting = item.amends_meeting_id, item.meeting_id
+            if amended == meeting or amended.council_id != meeting.council_id:
+                raise ValidationError(
+                    _("A decision can only amend an earlier meeting of the same board.")
+                )
+            if amended.state != "approved":
+                raise ValidationError(
+                    _(
+                        "The minutes of %(meeting)s are not approved yet: correct them "
+                        "directly instead of amending them.",
+                        meeting=amended.display_name,
+                    )
+                )
+            if (amended.date, amended.number) >= (meeting.date, meeting.number):
+                raise ValidationError(
+                    _(
+                        "%(meeting)s can only be amended by a later meeting.",
+                        meeting=amended.display_name,
                     )
                 )
 

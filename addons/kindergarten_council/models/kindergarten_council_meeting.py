@@ -7,6 +7,8 @@ from odoo.exceptions import UserError
 
 from odoo.addons.kindergarten_base.tools import academic_year_label, academic_year_of
 
+from ..tools import name_search_domain
+
 # Fields that can still change on approved minutes (mail and technical bookkeeping).
 UNLOCKED_FIELDS = {"message_main_attachment_id", "calendar_event_id"}
 # Fields frozen once the meeting is convened (the invitation); agenda items freeze themselves.
@@ -21,7 +23,8 @@ class KindergartenCouncilMeeting(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, number desc, id desc"
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # Not stored: the name is built in the reader's language (Kazakh, Russian, ...).
+    name = fields.Char(compute="_compute_name", search="_search_name")
     council_id = fields.Many2one(
         "kindergarten.council", string="Board", required=True, index=True, tracking=True
     )
@@ -100,6 +103,12 @@ class KindergartenCouncilMeeting(models.Model):
         help="Defaults to the board's secretary.",
     )
     notes = fields.Html()
+    amendment_item_ids = fields.One2many(
+        "kindergarten.council.agenda.item",
+        "amends_meeting_id",
+        string="Amendments",
+        help="Decisions of later meetings that amend these minutes.",
+    )
 
     _sql_constraints = [
         (
@@ -111,23 +120,29 @@ class KindergartenCouncilMeeting(models.Model):
     ]
 
     @api.depends("number", "academic_year_label")
+    @api.depends_context("lang")
     def _compute_name(self):
         for meeting in self:
-            meeting.name = _(
-                "Meeting No. %(number)s (%(year)s)",
-                number=meeting.number,
-                year=meeting.academic_year_label or "",
-            )
+            meeting.name = meeting._meeting_title()
 
     @api.depends("number", "academic_year_label")
     @api.depends_context("lang")
     def _compute_display_name(self):
         for meeting in self:
-            meeting.display_name = _(
-                "Meeting No. %(number)s (%(year)s)",
-                number=meeting.number,
-                year=meeting.academic_year_label or "",
-            )
+            meeting.display_name = meeting._meeting_title()
+
+    def _meeting_title(self):
+        """Return "Meeting No. N (year)" in the language of the environment."""
+        self.ensure_one()
+        return self.env._(
+            "Meeting No. %(number)s (%(year)s)",
+            number=self.number,
+            year=self.academic_year_label or "",
+        )
+
+    def _search_name(self, operator, value):
+        """Find meetings by the number and academic year written in their name."""
+        return name_search_domain(operator, value, "number", "academic_year")
 
     @api.depends("date")
     def _compute_academic_year(self):
@@ -365,6 +380,61 @@ class KindergartenCouncilMeeting(models.Model):
                 raise UserError(_("Only a convened meeting can go back to draft."))
             meeting.state = "draft"
         return True
+
+    def action_amend(self):
+        """Put an amendment of these approved minutes on the agenda of the board's next meeting."""
+        self.ensure_one()
+        if self.state != "approved":
+            raise UserError(
+                _("Only approved minutes are amended by a later meeting; correct these directly.")
+            )
+        meeting = self._next_draft_meeting()
+        self.env["kindergarten.council.agenda.item"].create(
+            {
+                "meeting_id": meeting.id,
+                "sequence": max(meeting.agenda_item_ids.mapped("sequence"), default=0) + 10,
+                "name": _("Amendment to the minutes of %(meeting)s", meeting=self.display_name),
+                "amends_meeting_id": self.id,
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": meeting.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def _next_draft_meeting(self):
+        """Return the board's next draft meeting after this one, creating it when there is none."""
+        self.ensure_one()
+        meeting = self.search(
+            [
+                ("council_id", "=", self.council_id.id),
+                ("state", "=", "draft"),
+                ("date", ">", self.date),
+            ],
+            order="date, number",
+            limit=1,
+        )
+        if not meeting:
+            day = max(fields.Date.context_today(self), self.date + timedelta(days=1))
+            meeting = self.create(
+                {
+                    "council_id": self.council_id.id,
+                    "date": day,
+                    "number": self._next_number(self.council_id, academic_year_of(day)),
+                    "place": self.place,
+                }
+            )
+        return meeting
+
+    def _amendments_in_force(self):
+        """Return the adopted amendments of these minutes whose own minutes are approved."""
+        self.ensure_one()
+        return self.amendment_item_ids.filtered(
+            lambda item: item.meeting_id.state == "approved" and item.result == "adopted"
+        ).sorted(lambda item: (item.meeting_id.date, item.meeting_id.number, item.sequence))
 
     def action_refresh_attendance(self):
         """Refill the attendance from the members whose term covers the date."""

@@ -218,14 +218,14 @@ class KindergartenCouncilPlanLine(models.Model):
         lines._sync_deadline_calendar(today)
 
     def _sync_deadline_calendar(self, today):
-        """Show due and overdue lines on their deadline in the secretary's Odoo Calendar."""
+        """Show due and overdue lines on their deadline in the board's Odoo Calendars."""
         Calendar = self.env["calendar.event"].sudo().with_context(no_mail_to_attendees=True)
         model_id = self.env["ir.model"]._get_id(self._name)
         for line in self:
             entry = line.sudo().calendar_event_id
-            user = line.council_id.secretary_user_id
             day = line._next_deadline_on(today) or (today if line.status == "overdue" else False)
-            if line.status not in ("due", "overdue") or not user or not day:
+            partners = line.council_id._calendar_partners(day) if day else False
+            if line.status not in ("due", "overdue") or not partners:
                 entry.unlink()
                 continue
             vals = {
@@ -237,14 +237,14 @@ class KindergartenCouncilPlanLine(models.Model):
                 "allday": True,
                 "start": day,
                 "stop": day,
-                "user_id": user.id,
+                "user_id": line.council_id.secretary_user_id.id,
+                "partner_ids": [Command.set(partners.ids)],
                 "res_model_id": model_id,
                 "res_id": line.id,
             }
             if entry:
                 entry.write(vals)
             else:
-                vals["partner_ids"] = [Command.set(user.partner_id.ids)]
                 line.sudo().calendar_event_id = Calendar.create(vals)
 
     def _next_deadline_on(self, day):

@@ -9,7 +9,17 @@ from odoo.addons.kindergarten_base.tools import (
     academic_year_of,
 )
 
+from ..tools import name_search_domain
+
 MIN_ANSWERS_FOR_RESULTS = 5
+TEXT_QUESTION_TYPES = ("text_box", "char_box")
+
+
+def free_text_answers(texts):
+    """Non-empty free-text answers in alphabetical order (never in the order they came in)."""
+    return sorted(
+        {" ".join(text.split()) for text in texts if text and text.strip()}, key=str.casefold
+    )
 
 
 def results_visible(answer_count):
@@ -25,7 +35,8 @@ class KindergartenCouncilSurvey(models.Model):
     _inherit = ["mail.thread"]
     _order = "year desc, id desc"
 
-    name = fields.Char(compute="_compute_name", store=True)
+    # Not stored: the name is built in the reader's language (Kazakh, Russian, ...).
+    name = fields.Char(compute="_compute_name", search="_search_name")
     council_id = fields.Many2one(
         "kindergarten.council", string="Board", required=True, index=True, tracking=True
     )
@@ -87,13 +98,18 @@ class KindergartenCouncilSurvey(models.Model):
             record.year_label = record.year and academic_year_label(record.year)
 
     @api.depends("council_id.name", "year")
+    @api.depends_context("lang")
     def _compute_name(self):
         for record in self:
-            record.name = _(
+            record.name = self.env._(
                 "Parent survey %(year)s — %(board)s",
                 year=record.year and academic_year_label(record.year) or "",
                 board=record.council_id.name or "",
             )
+
+    def _search_name(self, operator, value):
+        """Find surveys by the academic year and board written in their name."""
+        return name_search_domain(operator, value, None, "year", "council_id.name")
 
     def _done_answers(self):
         """Completed answers of this survey (as superuser: nobody reads single answers)."""
@@ -141,8 +157,15 @@ class KindergartenCouncilSurvey(models.Model):
         if not results_visible(len(answers)):
             return None
         lines = answers.user_input_line_ids
-        results = {}
+        results = {"texts": {}}
         for question in self.survey_id.sudo().question_ids:
+            if question.question_type in TEXT_QUESTION_TYPES:
+                results["texts"][question.id] = free_text_answers(
+                    lines.filtered(lambda line, q=question: line.question_id == q).mapped(
+                        lambda line: line.value_text_box or line.value_char_box
+                    )
+                )
+                continue
             if question.question_type not in ("simple_choice", "multiple_choice"):
                 continue
             q_lines = lines.filtered(lambda line, q=question: line.question_id == q)

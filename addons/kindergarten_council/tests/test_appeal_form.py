@@ -38,6 +38,25 @@ class TestAppealForm(HttpCase):
         self.assertEqual(appeal.create_uid, self.env.ref("base.public_user"))
         self.assertEqual(appeal.category, "violence")
 
+    def test_only_the_websites_preschool_is_offered(self):
+        other_company = self.env["res.company"].create({"name": "Басқа балабақша"})
+        other = self.env["kindergarten.council"].create(
+            {"name": "Other preschool board", "state": "active", "company_id": other_company.id}
+        )
+        page = self.url_open("/council/appeal")
+        if "website" in self.env:
+            # the website belongs to the main preschool: the other board is neither listed
+            # nor accepted when its id is posted by hand
+            self.assertNotIn("Other preschool board", page.text)
+            response = self._post(council_id=str(other.id))
+            self.assertEqual(response.status_code, 400)
+            self.assertFalse(self.Appeal.search([("council_id", "=", other.id)]))
+        else:
+            # without the website module one form serves every preschool of the database
+            self.assertIn("Басқа балабақша — Other preschool board", page.text)
+            self.assertEqual(self._post(council_id=str(other.id)).status_code, 200)
+            self.assertEqual(self.Appeal.search_count([("council_id", "=", other.id)]), 1)
+
     def test_honeypot_registers_nothing(self):
         response = self._post(website_url="http://spam.example")
         self.assertEqual(response.status_code, 200)

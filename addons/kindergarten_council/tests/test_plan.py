@@ -3,7 +3,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .common import CouncilCase
 
@@ -13,6 +13,15 @@ class TestPlan(CouncilCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the chair is also an employee of the preschool: an internal user
+        cls.member_user = new_test_user(
+            cls.env,
+            login="t_member_user",
+            groups="base.group_user",
+            partner_id=cls.partners[0].id,
+            company_id=cls.company.id,
+            company_ids=[cls.company.id],
+        )
         cls.plan = cls.env["kindergarten.council.plan"].create(
             {
                 "council_id": cls.council.id,
@@ -193,7 +202,8 @@ class TestPlan(CouncilCase):
         )
         entry = event.council_calendar_event_id
         self.assertEqual(entry.name, "Family day")
-        self.assertFalse(entry.partner_ids)
+        # in the Calendar of the secretary and of the members with an internal user
+        self.assertEqual(entry.partner_ids, self.secretary.partner_id | self.member_user.partner_id)
         self.assertIn(event, line.event_ids)
         event.name = "International Family Day"
         self.assertEqual(entry.name, "International Family Day")
@@ -234,6 +244,12 @@ class TestPlan(CouncilCase):
         entry = line.calendar_event_id
         self.assertTrue(entry)
         self.assertEqual(entry.start_date, date(2026, 5, 31))
+        self.assertEqual(entry.partner_ids, self.secretary.partner_id | self.member_user.partner_id)
+        self.assertEqual(entry.user_id, self.secretary)
+        # a member whose term has ended leaves the entry at the next refresh
+        self.members[0].date_end = date(2026, 2, 1)
+        with freeze_time("2026-03-01"):
+            self.env["kindergarten.council.plan.line"]._cron_refresh_status()
         self.assertEqual(entry.partner_ids, self.secretary.partner_id)
         self.assertIn("3.5", entry.name)
         # once carried out twice, the line is done and leaves the calendar

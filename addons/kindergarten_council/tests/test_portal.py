@@ -157,6 +157,29 @@ class TestPortalRules(PortalCommon, HttpCase):
         with self.assertRaises(AccessError):
             self.env["kindergarten.council.agenda.item"].with_user(self.member_user).search([])
 
+    def test_member_sees_only_the_meetings_of_their_term(self):
+        former = new_test_user(
+            self.env, login="kg_portal_former", groups="base.group_portal", name="Бұрынғы Мүше"
+        )
+        self.env["kindergarten.council.member"].create(
+            {
+                "council_id": self.board.id,
+                "partner_id": former.partner_id.id,
+                "represented_group": "sponsors",
+                "date_start": date.today() - timedelta(days=100),
+                "date_end": date.today() - timedelta(days=10),
+            }
+        )
+        during = self._meeting(self.board, 11, date.today() - timedelta(days=20))
+        after = self._meeting(self.board, 12, date.today() + timedelta(days=20))
+        (during | after).action_convene()
+        Meeting = self.env["kindergarten.council.meeting"]
+        self.assertEqual(Meeting.with_user(former).search([]), during)
+        with self.assertRaises(AccessError):
+            after.with_user(former).read(["date"])
+        # the member whose term covers both dates sees both
+        self.assertLessEqual(during | after, Meeting.with_user(self.member_user).search([]))
+
 
 @tagged("post_install", "-at_install")
 class TestPortalRoutes(PortalCommon, HttpCase):

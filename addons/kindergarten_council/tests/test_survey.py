@@ -42,7 +42,7 @@ class TestSurveyCommon(TransactionCase):
             .create({"council_id": cls.council.id, "year": 2025})
         )
 
-    def _answer(self, campaign=None, choice=0):
+    def _answer(self, campaign=None, choice=0, text=None):
         """Use a fresh code and fill the questionnaire as the public route does."""
         campaign = campaign or self.campaign
         code = self.env["kindergarten.council.survey.code"]._issue(campaign, 1)
@@ -52,6 +52,8 @@ class TestSurveyCommon(TransactionCase):
         for question in self.questionnaire.question_ids:
             if question.question_type == "simple_choice":
                 answer._save_lines(question, question.suggested_answer_ids[choice].id)
+            elif question.question_type == "text_box" and text:
+                answer._save_lines(question, text)
         answer._mark_done()
         return answer
 
@@ -221,6 +223,23 @@ class TestSurveyResults(TestSurveyCommon):
         self.assertEqual(results[question.id][question.suggested_answer_ids[2].id], 1)
         self.assertNotIn("o_council_survey_hidden", self.campaign.results_html)
         self.assertIn("80%", self.campaign.results_html)
+
+    def test_written_answers_shown_from_five_answers_in_alphabetical_order(self):
+        texts = ["Ойын алаңын жөндеу керек", "Асхана мәзірі жақсы", "", "Бассейн қажет"]
+        for text in texts:
+            self._answer(text=text)
+        self.campaign.invalidate_recordset()
+        self.assertNotIn("Бассейн қажет", self.campaign.results_html)  # 4 answers: hidden
+        self._answer(text="  Асхана   мәзірі жақсы ")
+        self.campaign.invalidate_recordset()
+        question = self.env.ref("kindergarten_council.survey_learning_conditions_q_suggestions")
+        self.assertEqual(
+            self.campaign._results()["texts"][question.id],
+            ["Асхана мәзірі жақсы", "Бассейн қажет", "Ойын алаңын жөндеу керек"],
+        )
+        html = self.campaign.with_user(self.viewer).results_html
+        self.assertIn("o_council_survey_texts", html)
+        self.assertLess(html.index("Асхана мәзірі жақсы"), html.index("Ойын алаңын жөндеу"))
 
     def test_closing_the_survey_carries_out_plan_line_4_7(self):
         plan = self.env["kindergarten.council.plan"].create(

@@ -4,6 +4,7 @@ No Odoo imports here: these functions are unit-tested on plain values.
 """
 
 import calendar
+import re
 from datetime import date
 
 from odoo.addons.kindergarten_base.tools import academic_year_bounds
@@ -119,3 +120,22 @@ def plan_line_status(
         return "done"
     passed = sum(1 for _start, end in windows if as_of > end)
     return "overdue" if len(dates) < passed else "due"
+
+
+def name_search_domain(operator, value, number_field, year_field, text_field=None):
+    """Domain on stored fields for a search on a computed "No. N (YYYY–YYYY)" name."""
+    value = value if isinstance(value, str) else ""
+    domain = []
+    for token in re.findall(r"\d+", value):
+        if len(token) == 4:
+            # "2026" is in the names of academic years 2025–2026 and 2026–2027.
+            domain.append((year_field, "in", [int(token) - 1, int(token)]))
+        elif number_field:
+            domain.append((number_field, "=", int(token)))
+    words = re.sub(r"[\d()–—-]+", " ", value).split()
+    if text_field and words:
+        domain.append((text_field, "ilike", " ".join(words)))
+    domain = ["&"] * (len(domain) - 1) + domain if domain else [(1, "=", 1)]
+    if operator in ("!=", "not like", "not ilike", "not in"):
+        return ["!", *domain]
+    return domain
