@@ -1,6 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import is_html_empty
+from odoo.tools import format_date, is_html_empty
 
 from ..tools import vote_result
 
@@ -153,6 +153,26 @@ class KindergartenCouncilAgendaItem(models.Model):
                         meeting=amended.display_name,
                     )
                 )
+
+    def _amends_caption(self):
+        """Return "Amends the minutes of Meeting No. N of <date>." in the environment's language."""
+        self.ensure_one()
+        return self.env._(
+            "Amends the minutes of %(meeting)s of %(date)s.",
+            meeting=self.amends_meeting_id.display_name,
+            date=format_date(self.env, self.amends_meeting_id.date),
+        )
+
+    def _amendment_caption(self):
+        """Return the sentence that introduces this amendment in the amended minutes."""
+        self.ensure_one()
+        return self.env._(
+            "By decision of %(meeting)s of %(date)s, item %(item)s (%(title)s):",
+            meeting=self.meeting_id.display_name,
+            date=format_date(self.env, self.meeting_id.date),
+            item=self.meeting_id.agenda_item_ids.ids.index(self.id) + 1,
+            title=self.name,
+        )
 
     def decision_is_set(self):
         """Tell whether a decision text was written (an empty paragraph does not count)."""

@@ -6,6 +6,7 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 from .kindergarten_council_candidate import DOCUMENTS
 from .kindergarten_council_member import REPRESENTED_GROUPS
@@ -97,6 +98,16 @@ class KindergartenCouncilCall(models.Model):
         self.ensure_one()
         day = day or fields.Date.context_today(self)
         return self.state == "open" and self.date_announce <= day <= self.date_close
+
+    def _portal_caption(self):
+        """Return "<preschool> — <board>. Applications until <date>." for the website."""
+        self.ensure_one()
+        return _(
+            "%(preschool)s — %(board)s. Applications until %(date)s.",
+            preschool=self.company_id.name,
+            board=self.council_id.name,
+            date=format_date(self.env, self.date_close),
+        )
 
     def _portal_application(self, partner):
         """Return the partner's application to this call, if any."""

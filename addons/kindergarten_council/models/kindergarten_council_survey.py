@@ -191,6 +191,11 @@ class KindergartenCouncilSurvey(models.Model):
                         "survey": record.survey_id.sudo(),
                         "current": record._results(),
                         "previous": record.previous_id and record.previous_id._results(),
+                        "texts_label": self.env._(
+                            "Written answers of %(year)s, in alphabetical order so that nobody "
+                            "can tell who wrote which.",
+                            year=record.year_label,
+                        ),
                         "hidden_label": _(
                             "Fewer than %(count)s answers: results hidden",
                             count=MIN_ANSWERS_FOR_RESULTS,

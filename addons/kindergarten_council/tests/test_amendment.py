@@ -88,6 +88,8 @@ class TestAmendment(CouncilCase):
         )
         self.assertIn("approve the amended plan", html)
         self.assertIn("o_kg_amendments", html)
+        # the caption in the minutes' language, with the item's place on the agenda
+        self.assertRegex(html, r"Решением: Заседание №\d+ \(20\d\d–20\d\d\) от [\d.]+, вопрос 1 ")
 
     def test_rejected_amendment_is_not_in_force(self):
         first = self._approved_meeting()
