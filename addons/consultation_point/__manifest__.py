@@ -39,6 +39,7 @@
         "views/consultation_plan_views.xml",
         "wizard/consultation_request_quick_views.xml",
         "wizard/consultation_journal_print_views.xml",
+        "wizard/consultation_appointment_reschedule_views.xml",
         "views/consultation_point_menus.xml",
         "views/consultation_website_templates.xml",
         "views/consultation_portal_templates.xml",

@@ -8,9 +8,9 @@ from odoo.http import content_disposition, request
 
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
+from ..models.consultation_appointment import BOOKING_DAYS
 from .main import fmt_dt
 
-BOOKING_DAYS = 14
 MODES = ("in_person", "remote")
 
 
@@ -114,6 +114,29 @@ class ConsultationPortal(CustomerPortal):
             "consultation_children", children=self._cp_search("consultation.child")
         )
         return request.render("consultation_point.portal_cp_children", values)
+
+    @http.route(
+        "/my/consultation/children/<int:child_id>/edit",
+        type="http",
+        auth="user",
+        methods=["GET", "POST"],
+        website=True,
+    )
+    def cp_child_edit(self, child_id, **post):
+        child = self._cp_get("consultation.child", child_id)
+        error = None
+        if request.httprequest.method == "POST":
+            try:
+                with request.env.cr.savepoint():
+                    child._portal_correct(post.get("name"), post.get("birth_date"))
+            except (UserError, ValidationError) as exc:
+                error = exc.args[0]
+            else:
+                return request.redirect("/my/consultation/children?message=child_updated")
+        values = self._cp_values(
+            "consultation_child_edit", child=child, error=error, form=post if error else {}
+        )
+        return request.render("consultation_point.portal_cp_child_edit", values)
 
     @http.route("/my/consultation/requests", type="http", auth="user", website=True)
     def cp_requests(self, **kw):
@@ -307,27 +330,20 @@ class ConsultationPortal(CustomerPortal):
             if not old_line or not old_line._portal_can_change():
                 return self._cp_book_page({}, self._cp_too_late(old))
         mode = params.get("mode") if params.get("mode") in MODES else "in_person"
-        open_request = self._cp_search(
-            "consultation.request",
-            [("child_id", "=", child.id), ("state", "in", ("new", "scheduled"))],
-        )[:1]
         try:
-            with request.env.cr.savepoint():
-                appointment = (
-                    request.env["consultation.appointment"]
-                    .sudo()
-                    .book_slot(
-                        specialist,
-                        start,
-                        partner.sudo(),
-                        child,
-                        topic=topic,
-                        request=open_request or old_line and old_line.request_id or None,
-                        mode=mode,
-                    )
+            appointment = (
+                request.env["consultation.appointment"]
+                .sudo()
+                .book_for_family(
+                    specialist,
+                    start,
+                    partner.sudo(),
+                    child,
+                    topic,
+                    mode=mode,
+                    replaced_line=old_line,
                 )
-                if old_line:
-                    old_line._portal_cancel()
+            )
         except (UserError, ValidationError) as exc:
             return self._cp_book_page(params, exc.args[0])
         return request.redirect(f"/my/consultation/appointments/{appointment.id}?message=held")
@@ -363,13 +379,14 @@ class ConsultationPortal(CustomerPortal):
             and li.state in ("booked", "waiting")
         ):
             return request.redirect(f"/my/consultation/appointments/{session.id}")
-        open_request = self._cp_search(
-            "consultation.request",
-            [("child_id", "=", child.id), ("state", "in", ("new", "scheduled"))],
-        )[:1]
         try:
             with request.env.cr.savepoint():
-                line = session.add_family(partner.sudo(), child, request=open_request or None)
+                open_request = (
+                    request.env["consultation.request"]
+                    .sudo()
+                    ._for_booking(session.point_id, partner, child, session.topic_id, "group")
+                )
+                line = session.add_family(partner.sudo(), child, request=open_request)
         except (UserError, ValidationError) as exc:
             return self._cp_book_page(params, exc.args[0])
         if line.state == "booked" and session.state == "confirmed":

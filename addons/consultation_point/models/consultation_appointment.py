@@ -12,6 +12,7 @@ from ..tools import overlaps, split_into_slots
 _logger = logging.getLogger(__name__)
 
 ACTIVE_STATES = ("held", "confirmed", "done", "no_show")
+BOOKING_DAYS = 14  # how far ahead parents (and staff rescheduling) see free slots
 EXCLUSION_NAME = "consultation_appointment_specialist_no_overlap"
 
 
@@ -28,9 +29,7 @@ class ConsultationAppointment(models.Model):
         "consultation.point",
         required=True,
         index=True,
-        default=lambda self: self.env["consultation.point"].search(
-            [("company_id", "=", self.env.company.id)], limit=1
-        ),
+        default=lambda self: self.env["consultation.point"]._default_point(),
     )
     company_id = fields.Many2one(related="point_id.company_id", store=True, index=True)
     kind = fields.Selection(
@@ -162,7 +161,8 @@ class ConsultationAppointment(models.Model):
                         )
                     )
             others = appt.other_specialist_ids
-            if others and self.search_count(
+            # sudo: a specialist does not read the other specialists' consultations.
+            if others and self.sudo().search_count(
                 [
                     ("id", "!=", appt.id),
                     ("state", "!=", "cancelled"),
@@ -326,6 +326,92 @@ class ConsultationAppointment(models.Model):
             ) from exc
         return appointment.with_env(self.env)
 
+    @api.model
+    def book_for_family(
+        self, specialist, start, partner, child, topic, mode="in_person", replaced_line=None
+    ):
+        """Book a slot a parent picked on the portal, recorded in the register of requests.
+
+        The family's open request for the child and topic is linked (and so moves to
+        scheduled), or a website request is registered for it; when the booking replaces
+        another one (a reschedule), the old booking's request is kept and the old booking
+        is cancelled. Nothing is kept when the booking fails.
+        """
+        child._check_bookable(start.date(), partner)
+        with self.env.cr.savepoint():
+            request = replaced_line.request_id if replaced_line else None
+            request = request or self.env["consultation.request"]._for_booking(
+                specialist.sudo().point_id, partner, child, topic
+            )
+            appointment = self.book_slot(
+                specialist, start, partner, child, topic=topic, request=request, mode=mode
+            )
+            if replaced_line:
+                replaced_line._portal_cancel()
+        return appointment
+
+    def _check_can_reschedule(self):
+        """Only a planned consultation can move to another slot."""
+        for appt in self:
+            if appt.state not in ("held", "confirmed"):
+                raise UserError(_("Only a planned consultation can be rescheduled."))
+
+    def reschedule_slots(self, date_from, specialist=None, days=BOOKING_DAYS):
+        """Return the free slots this consultation can move to (the portal's slot search)."""
+        self.ensure_one()
+        return self.free_slots(
+            self.topic_id,
+            date_from,
+            date_from + timedelta(days=days),
+            point=self.point_id,
+            specialist=specialist or None,
+            slot_minutes=round(self.duration * 60),
+        )
+
+    def reschedule_to(self, specialist, start):
+        """Move the consultation to a free slot, under the booking rules; raise a UserError."""
+        self.ensure_one()
+        self._check_can_reschedule()
+        if start < fields.Datetime.now():
+            raise UserError(_("This time has already passed; pick another slot."))
+        for line in self.line_ids.filtered(lambda li: li.state in ("booked", "waiting")):
+            line.child_id._check_bookable(start.date())
+        old = self._local(self.start)
+        stop = start + (self.stop - self.start)
+        try:
+            with self.env.cr.savepoint():
+                self.env.cr.execute(
+                    "SELECT id FROM consultation_specialist WHERE id = %s FOR UPDATE",
+                    (specialist.id,),
+                )
+                self.write({"specialist_id": specialist.id, "start": start, "stop": stop})
+                self.flush_recordset()
+        except (
+            psycopg2.errors.ExclusionViolation,
+            psycopg2.errors.DeadlockDetected,
+            psycopg2.errors.SerializationFailure,
+        ) as exc:
+            raise UserError(
+                _("Sorry, this slot has just been taken. Please pick another one.")
+            ) from exc
+        except ValidationError as exc:
+            raise UserError(
+                _("This slot is not available: %(reason)s", reason=exc.args[0])
+            ) from exc
+        self.message_post(
+            body=_("Rescheduled from %(old)s to %(new)s.", old=old, new=self._local(start))
+        )
+        return True
+
+    def action_reschedule(self):
+        """Open the slot search to move the consultation."""
+        self.ensure_one()
+        self._check_can_reschedule()
+        wizard = self.env["consultation.appointment.reschedule"].create(
+            {"appointment_id": self.id, "specialist_id": self.specialist_id.id}
+        )
+        return wizard._action_open()
+
     def add_family(self, partner, child, request=None):
         """Book a family into a group session, or onto its waiting list when it is full."""
         self.ensure_one()
@@ -377,28 +463,49 @@ class ConsultationAppointment(models.Model):
                     _("Only the specialist of %(name)s or the head can do this.", name=appt.name)
                 )
 
+    def _parents_without_contract(self):
+        """Return the parents whose first consultation waits for a signed contract."""
+        self.ensure_one()
+        missing = self.env["res.partner"]
+        if not self.point_id.contract_required:
+            return missing
+        Line = self.env["consultation.appointment.line"].sudo()
+        for line in self.sudo().line_ids.filtered(lambda li: li.state == "booked"):
+            earlier = Line.search_count(
+                [
+                    ("partner_id", "=", line.partner_id.id),
+                    ("appointment_id", "!=", self.id),
+                    ("appointment_id.state", "in", ("confirmed", "done")),
+                ]
+            )
+            if not earlier and not line.partner_id._consultation_signed_contract(self.start.date()):
+                missing |= line.partner_id
+        return missing
+
     def _check_contract(self):
         """With the setting on, a family's first consultation needs a signed contract."""
-        Line = self.env["consultation.appointment.line"].sudo()
-        for appt in self.filtered("point_id.contract_required"):
-            for line in appt.line_ids.filtered(lambda li: li.state == "booked"):
-                earlier = Line.search_count(
-                    [
-                        ("partner_id", "=", line.partner_id.id),
-                        ("appointment_id", "!=", appt.id),
-                        ("appointment_id.state", "in", ("confirmed", "done")),
-                    ]
-                )
-                if earlier:
-                    continue
-                if not line.partner_id._consultation_signed_contract(appt.start.date()):
-                    raise UserError(
-                        _(
-                            "%(parent)s has no signed contract: the first consultation "
-                            "cannot be confirmed before the contract is signed.",
-                            parent=line.partner_id.name,
-                        )
+        for appt in self:
+            missing = appt._parents_without_contract()
+            if missing:
+                raise UserError(
+                    _(
+                        "%(parent)s has no signed contract: the first consultation "
+                        "cannot be confirmed before the contract is signed.",
+                        parent=missing[:1].name,
                     )
+                )
+
+    def _confirm_staff_entry(self):
+        """Confirm consultations entered by staff unless a family still lacks its contract.
+
+        A parent's booking from the portal is a hold that expires; a consultation staff
+        enter was agreed with the family, so it is confirmed at once. Only when the point
+        requires a signed contract before the first consultation and it is missing does
+        it stay held, without expiry, until staff confirm it after the signature.
+        """
+        ready = self.filtered(lambda a: a.state == "held" and not a._parents_without_contract())
+        if ready:
+            ready.write({"state": "confirmed"})
 
     def action_confirm(self):
         """Confirm a held consultation."""
@@ -491,6 +598,8 @@ class ConsultationAppointment(models.Model):
                 continue
             slot = slots[0]
             state = entry.get("state", "confirmed")
+            if state == "confirmed" and slot["stop"] < fields.Datetime.now():
+                state = "done"  # this week's consultations already held took place
             line_state = {"done": "attended", "no_show": "no_show"}.get(state, "booked")
             appt = self.create(
                 {
@@ -555,9 +664,14 @@ class ConsultationAppointment(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # Staff enter consultations without a state; portal bookings are explicit holds.
+        staff_entered = [not {"state", "hold_expires_at"} & set(vals) for vals in vals_list]
         appointments = super().create(vals_list)
         appointments._sync_calendar_event()
         appointments.line_ids.request_id.filtered(lambda r: r.state == "new")._mark_scheduled()
+        appointments.browse(
+            [appt.id for appt, staff in zip(appointments, staff_entered, strict=True) if staff]
+        )._confirm_staff_entry()
         return appointments
 
     def write(self, vals):

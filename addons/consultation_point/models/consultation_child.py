@@ -38,6 +38,9 @@ class ConsultationChild(models.Model):
     )
     age = fields.Integer(compute="_compute_age", string="Age today")
     request_ids = fields.One2many("consultation.request", "child_id", string="Requests")
+    appointment_line_ids = fields.One2many(
+        "consultation.appointment.line", "child_id", string="Consultations booked"
+    )
     anonymised = fields.Boolean(readonly=True, copy=False)
     active = fields.Boolean(default=True)
 
@@ -68,6 +71,14 @@ class ConsultationChild(models.Model):
                         birth_date=child.birth_date,
                     )
                 )
+
+    @api.constrains("birth_date")
+    def _check_birth_date(self):
+        today = fields.Date.context_today(self)
+        for child in self.filtered(lambda c: c.birth_date and c.birth_date > today):
+            raise ValidationError(
+                _("The birth date of %(child)s cannot be in the future.", child=child.name)
+            )
 
     @api.onchange("iin")
     def _onchange_iin(self):
@@ -108,6 +119,18 @@ class ConsultationChild(models.Model):
                 day=format_date(self.env, day),
             )
         return ""
+
+    def _portal_correct(self, name, birth_date):
+        """Correct the child's name and birth date as the parent typed them on the portal."""
+        self.ensure_one()
+        name = (name or "").strip()
+        if not name:
+            raise UserError(_("Enter the child's name."))
+        try:
+            day = fields.Date.to_date(birth_date) if birth_date else False
+        except ValueError as exc:
+            raise UserError(_("Enter the birth date as day, month and year.")) from exc
+        self.write({"name": name, "birth_date": day})
 
     def _check_bookable(self, day, partner=None):
         """Raise a UserError when the child cannot be booked on `day` (by `partner`)."""

@@ -120,6 +120,11 @@ class ConsultationPoint(models.Model):
             point._ensure_request_sequence()
         return points
 
+    @api.model
+    def _default_point(self):
+        """Return the current company's consultation point (the default of new records)."""
+        return self.search([("company_id", "=", self.env.company.id)], limit=1)
+
     def _ensure_request_sequence(self):
         """Give the point its own yearly-numbered sequence of requests."""
         for point in self.filtered(lambda p: not p.request_sequence_id):

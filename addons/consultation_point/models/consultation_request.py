@@ -28,9 +28,7 @@ class ConsultationRequest(models.Model):
         "consultation.point",
         required=True,
         index=True,
-        default=lambda self: self.env["consultation.point"].search(
-            [("company_id", "=", self.env.company.id)], limit=1
-        ),
+        default=lambda self: self.env["consultation.point"]._default_point(),
     )
     company_id = fields.Many2one(related="point_id.company_id", store=True, index=True)
     date_received = fields.Date(
@@ -181,6 +179,33 @@ class ConsultationRequest(models.Model):
                 ],
             },
         }
+
+    @api.model
+    def _for_booking(self, point, partner, child, topic, form_wanted="individual"):
+        """Return the family's open request for the child and topic, or register one.
+
+        A parent booking a slot on the portal without a request gets one in the register
+        (channel website), so every consultation has its entry.
+        """
+        domain = [
+            ("point_id", "=", point.id),
+            ("partner_id", "=", partner.id),
+            ("child_id", "=", child.id),
+            ("state", "in", ("new", "scheduled")),
+        ]
+        if topic:
+            domain.append(("topic_ids", "in", topic.ids))
+        Request = self.sudo()
+        return Request.search(domain, order="date_received, id", limit=1) or Request.create(
+            {
+                "point_id": point.id,
+                "channel": "website",
+                "partner_id": partner.id,
+                "child_id": child.id,
+                "topic_ids": [fields.Command.set(topic.ids if topic else [])],
+                "form_wanted": form_wanted,
+            }
+        )
 
     def _mark_scheduled(self):
         """Move new requests to scheduled once a consultation is booked for them."""

@@ -1,4 +1,5 @@
 from datetime import date, datetime, time, timedelta
+from types import SimpleNamespace
 
 import pytz
 from dateutil.relativedelta import relativedelta
@@ -28,19 +29,16 @@ class ConsultationFixtures:
     @classmethod
     def use_point(cls):
         """Set up a point and keep its pieces as class attributes of the test case."""
-        (
-            cls.company,
-            cls.calendar,
-            cls.point,
-            cls.users,
-            cls.spec1,
-            cls.spec2,
-            cls.topic,
-            cls.other_topic,
-        ) = cls.setup_point(cls.env)
+        for name, value in vars(cls.setup_point(cls.env)).items():
+            setattr(cls, name, value)
 
     @classmethod
     def setup_point(cls, env, suffix=""):
+        """Create a preschool with its point; return its pieces as attributes of a namespace.
+
+        company, calendar, point, users (head, spec1, spec2, receptionist, employee),
+        spec1 and spec2 (consultation.specialist), topic and other_topic.
+        """
         company = env["res.company"].create({"name": f"Test preschool{suffix}"})
         calendar = env["resource.calendar"].create(
             {
@@ -117,7 +115,16 @@ class ConsultationFixtures:
                 "topic_ids": [Command.set(other_topic.ids)],
             }
         )
-        return company, calendar, point, users, spec1, spec2, topic, other_topic
+        return SimpleNamespace(
+            company=company,
+            calendar=calendar,
+            point=point,
+            users=users,
+            spec1=spec1,
+            spec2=spec2,
+            topic=topic,
+            other_topic=other_topic,
+        )
 
     @classmethod
     def make_family(cls, env, company, name, age_years, attends=False, portal_login=None):

@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -187,6 +187,7 @@ class TestPortalIsolation(CpPortalCase):
             "/my",
             "/my/consultation",
             "/my/consultation/children",
+            f"/my/consultation/children/{self.child_a.id}/edit",
             "/my/consultation/requests",
             f"/my/consultation/requests/{self.request_a.id}",
             "/my/consultation/appointments",
@@ -215,12 +216,14 @@ class TestPortalIsolation(CpPortalCase):
             f"/my/consultation/contracts/{b.contract_b.id}/pdf",
             f"/my/consultation/book?child_id={b.child_b.id}&topic_id={b.topic.id}",
             f"/my/consultation/book?reschedule_id={b.appointment_b.id}",
+            f"/my/consultation/children/{b.child_b.id}/edit",
         ]
         for url in get_urls:
             response = self.url_open(url)
             self.assertIn(response.status_code, (403, 404), url)
             self.assertNoLeak(response)
         post_urls = [
+            (f"/my/consultation/children/{b.child_b.id}/edit", {"name": "Intruder"}),
             (f"/my/consultation/appointments/{b.appointment_b.id}/confirm", {}),
             (f"/my/consultation/appointments/{b.appointment_b.id}/cancel", {}),
             (f"/my/consultation/group/{b.appointment_b.id}/join", {"child_id": b.child_a.id}),
@@ -254,6 +257,7 @@ class TestPortalIsolation(CpPortalCase):
         )
         self.assertTrue(sign.get("error"))
         # Nothing of family B changed.
+        self.assertEqual(b.child_b.name, B_MARKERS[1])
         self.assertEqual(b.appointment_b.state, "held")
         self.assertEqual(b.appointment_b.line_ids.state, "booked")
         self.assertEqual(b.contract_b.state, "draft")
@@ -630,3 +634,83 @@ def freeze_before(moment):
     from freezegun import freeze_time
 
     return freeze_time(moment)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalChildCorrection(CpPortalCase):
+    def _correct(self, child, name, birth_date):
+        return self._post(
+            f"/my/consultation/children/{child.id}/edit",
+            {"name": name, "birth_date": birth_date},
+        )
+
+    def test_parent_corrects_own_child(self):
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
+        page = self.url_open("/my/consultation/children").text
+        self.assertIn(f"/my/consultation/children/{self.child_a.id}/edit", page)
+        form = self.url_open(f"/my/consultation/children/{self.child_a.id}/edit").text
+        self.assertIn(self.child_a.birth_date.isoformat(), form)
+        new_birth = fields.Date.today() - relativedelta(years=5, months=1)
+        response = self._correct(
+            self.child_a, " Қасымов Нұрсұлтан Ерланұлы ", new_birth.isoformat()
+        )
+        self.assertTrue(response.url.endswith("/my/consultation/children?message=child_updated"))
+        self.assertIn("o_cp_child_updated", response.text)
+        self.assertEqual(self.child_a.name, "Қасымов Нұрсұлтан Ерланұлы")
+        self.assertEqual(self.child_a.birth_date, new_birth)
+        self.assertNoLeak(response)
+
+    def test_invalid_correction_is_refused_with_a_clear_error(self):
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
+        name, birth = self.child_a.name, self.child_a.birth_date
+        future = (fields.Date.today() + timedelta(days=3)).isoformat()
+        for data, message in (
+            ({"name": "Renamed", "birth_date": future}, "cannot be in the future"),
+            ({"name": "  ", "birth_date": birth.isoformat()}, "Enter the child"),
+            ({"name": "Renamed", "birth_date": "31.02.2020"}, "day, month and year"),
+        ):
+            response = self._correct(self.child_a, data["name"], data["birth_date"])
+            self.assertEqual(response.status_code, 200)
+            self.assertIn("o_cp_error", response.text)
+            self.assertIn(message, response.text)
+            self.assertEqual(self.child_a.name, name)
+            self.assertEqual(self.child_a.birth_date, birth)
+
+    def test_birth_date_must_match_the_iin(self):
+        self.child_a.write({"iin": "200315500007", "birth_date": date(2020, 3, 15)})
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
+        response = self._correct(self.child_a, self.child_a.name, "2020-04-15")
+        self.assertIn("o_cp_error", response.text)
+        self.assertIn("200315500007", response.text)
+        self.assertEqual(self.child_a.birth_date, date(2020, 3, 15))
+
+    def test_booking_without_request_lands_in_the_register(self):
+        child = self.env["consultation.child"].create(
+            {
+                "name": "Қасымова Аяру",
+                "birth_date": fields.Date.today() - relativedelta(years=2),
+                "parent_ids": [Command.set(self.partner_a.ids)],
+                "company_id": self.company.id,
+            }
+        )
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
+        slot = self.slots[0]
+        self._post(
+            "/my/consultation/book",
+            {
+                "child_id": child.id,
+                "topic_id": self.topic.id,
+                "specialist_id": slot["specialist"].id,
+                "start": fields.Datetime.to_string(slot["start"]),
+                "mode": "in_person",
+            },
+        )
+        line = self.env["consultation.appointment.line"].search([("child_id", "=", child.id)])
+        self.assertEqual(line.appointment_id.state, "held")
+        request = line.request_id
+        self.assertEqual(request.channel, "website")
+        self.assertEqual(request.partner_id, self.partner_a)
+        self.assertEqual(request.topic_ids, self.topic)
+        self.assertEqual(request.state, "scheduled")
+        page = self.url_open("/my/consultation/requests").text
+        self.assertIn(request.name, page)

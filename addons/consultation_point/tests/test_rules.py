@@ -4,7 +4,7 @@ from dateutil.relativedelta import relativedelta
 from psycopg2 import IntegrityError
 
 from odoo import Command, fields
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
@@ -343,7 +343,7 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         appt.action_confirm()
         with self.assertRaisesRegex(UserError, "Mark every family"):
             appt.with_user(self.users["spec1"]).action_done()
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             appt.line_ids.with_user(self.users["spec2"]).action_attended()
         appt.line_ids.with_user(self.users["spec1"]).action_attended()
         appt.with_user(self.users["spec1"]).action_done()

@@ -1,8 +1,20 @@
+from lxml import etree
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, TransactionCase, tagged
 
 from .common import ConsultationFixtures, next_weekday, utc
+
+
+def _top_level_fields(arch):
+    """Return the names of the fields a view reads on its own model (not in sub-views)."""
+    root = etree.fromstring(arch)
+    return {
+        node.get("name")
+        for node in root.iter("field")
+        if not any(parent.tag == "field" for parent in node.iterancestors())
+    }
 
 
 @tagged("post_install", "-at_install")
@@ -132,14 +144,163 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
             self.env["consultation.referral"].with_user(self.users["spec2"]).search([])
         )
         self.appt_a.with_user(spec1).write({"recommendations": "<p>Read together</p>"})
-        with self.assertRaises(UserError):
+        # Another specialist's consultation is out of reach (record rules, not only Python).
+        with self.assertRaises(AccessError):
             self.appt_b.with_user(spec1).write({"recommendations": "<p>No</p>"})
-        with self.assertRaises(UserError):
+        with self.assertRaises(AccessError):
             self.appt_b.line_ids.with_user(spec1).action_attended()
         self.appt_a.line_ids.with_user(spec1).action_attended()
         self.assertEqual(self.appt_a.line_ids.state, "attended")
         with self.assertRaises(AccessError):
             self.point.with_user(spec1).write({"slot_minutes": 30})
+
+    def test_specialist_reads_and_writes_only_own_consultations_and_families(self):
+        spec1 = self.users["spec1"]
+        request_for_b = self.env["consultation.request"].create(
+            {
+                "point_id": self.point.id,
+                "partner_id": self.partner_b.id,
+                "child_id": self.child_b.id,
+                "specialist_id": self.spec2.id,
+            }
+        )
+        request_for_a = self.env["consultation.request"].create(
+            {
+                "point_id": self.point.id,
+                "partner_id": self.partner.id,
+                "child_id": self.child.id,
+                "specialist_id": self.spec1.id,
+            }
+        )
+        Appointment = self.env["consultation.appointment"].with_user(spec1)
+        self.assertEqual(Appointment.search([]), self.appt_a)
+        self.assertEqual(
+            self.env["consultation.appointment.line"].with_user(spec1).search([]),
+            self.appt_a.line_ids,
+        )
+        self.assertEqual(
+            self.env["consultation.request"].with_user(spec1).search([]),
+            self.request_a | request_for_a,
+        )
+        self.assertEqual(self.env["consultation.child"].with_user(spec1).search([]), self.child)
+        self.assertEqual(
+            self.env["consultation.contract"].with_user(spec1).search([]), self.contract_a
+        )
+        for other in (
+            self.appt_b,
+            self.appt_b.line_ids,
+            request_for_b,
+            self.request_b,
+            self.child_b,
+            self.partner_b,
+            self.contract_b,
+        ):
+            with self.assertRaises(AccessError, msg=other._name):
+                other.with_user(spec1).read(["display_name"])
+        for other, vals in (
+            (self.appt_b, {"mode": "remote"}),
+            (self.appt_b.line_ids, {"state": "attended"}),
+            (request_for_b, {"question": "changed"}),
+            (self.child_b, {"name": "changed"}),
+        ):
+            with self.assertRaises(AccessError, msg=other._name):
+                other.with_user(spec1).write(vals)
+        # Their own work is theirs to read and write.
+        self.appt_a.with_user(spec1).write({"mode": "remote"})
+        request_for_a.with_user(spec1).write({"question": "Sleeps badly"})
+        self.assertEqual(request_for_a.question, "Sleeps badly")
+        self.assertEqual(self.partner.with_user(spec1).name, self.partner.name)
+        self.assertEqual(self.child.with_user(spec1).name, self.child.name)
+        # The other specialist sees the mirror image.
+        self.assertEqual(
+            self.env["consultation.appointment"].with_user(self.users["spec2"]).search([]),
+            self.appt_b,
+        )
+
+    def test_specialist_turns_a_call_into_a_request(self):
+        spec1 = self.users["spec1"]
+        wizard = Form(self.env["consultation.request.quick"].with_user(spec1))
+        wizard.parent_name = "Caller Parent"
+        wizard.phone = "+7 701 000 11 22"
+        wizard.child_name = "Caller Child"
+        wizard.child_birth_date = fields.Date.today().replace(year=fields.Date.today().year - 3)
+        wizard.question = "Does not sleep"
+        action = wizard.save().action_create()
+        request = self.env["consultation.request"].browse(action["res_id"])
+        self.assertEqual(request.with_user(spec1).child_id.name, "Caller Child")
+        self.assertEqual(request.with_user(spec1).partner_id.name, "Caller Parent")
+        self.assertEqual(request.point_id, self.point)
+        with self.assertRaises(AccessError):
+            request.with_user(self.users["spec2"]).read(["name"])
+        with self.assertRaises(AccessError):
+            request.child_id.with_user(self.users["spec2"]).read(["name"])
+        self.assertIn(
+            request,
+            self.env["consultation.request"].with_user(self.users["receptionist"]).search([]),
+        )
+
+    def test_receptionist_sees_every_booking_but_no_notes(self):
+        rec = self.users["receptionist"]
+        self.assertFalse(rec.has_group("consultation_point.group_consultation_specialist"))
+        for model, records in (
+            ("consultation.appointment", self.appt_a | self.appt_b),
+            ("consultation.appointment.line", (self.appt_a | self.appt_b).line_ids),
+            ("consultation.request", self.request_a | self.request_b),
+            ("consultation.child", self.child | self.child_b),
+            ("consultation.contract", self.contract_a | self.contract_b),
+        ):
+            self.assertEqual(
+                self.env[model].with_user(rec).search([("id", "in", records.ids)]), records, model
+            )
+        self.appt_b.with_user(rec).write({"mode": "remote"})
+        self.assertEqual(self.partner_b.with_user(rec).name, self.partner_b.name)
+        with self.assertRaises(AccessError):
+            self.env["consultation.note"].with_user(rec).search([])
+        form = self.env["consultation.appointment"].with_user(rec).get_views([(False, "form")])
+        self.assertNotIn("note_ids", _top_level_fields(form["views"]["form"]["arch"]))
+        spec_form = (
+            self.env["consultation.appointment"]
+            .with_user(self.users["spec1"])
+            .get_views([(False, "form")])
+        )
+        self.assertIn("note_ids", _top_level_fields(spec_form["views"]["form"]["arch"]))
+
+    def test_groups_do_not_imply_each_other_but_the_head_has_both(self):
+        spec = self.env.ref("consultation_point.group_consultation_specialist")
+        rec = self.env.ref("consultation_point.group_consultation_receptionist")
+        self.assertNotIn(rec, spec.trans_implied_ids)
+        self.assertNotIn(spec, rec.trans_implied_ids)
+        head = self.users["head"]
+        self.assertTrue(head.has_group("consultation_point.group_consultation_receptionist"))
+        self.assertTrue(head.has_group("consultation_point.group_consultation_specialist"))
+
+    def test_every_menu_opens_for_each_role(self):
+        """Each role's menus load their views and records without an access error."""
+        root = self.env.ref("consultation_point.consultation_point_menu_root")
+        for role in ("head", "receptionist", "spec1"):
+            user = self.users[role]
+            menus = self.env["ir.ui.menu"].with_user(user).search([("id", "child_of", root.id)])
+            self.assertIn(root, menus, role)
+            actions = [
+                menu.action
+                for menu in menus
+                if menu.action and menu.action._name == "ir.actions.act_window"
+            ]
+            self.assertGreater(len(actions), 5, role)
+            for action in actions:
+                Model = self.env[action.res_model].with_user(user)
+                modes = [(False, mode) for mode in action.view_mode.split(",")]
+                views = Model.get_views(modes + [(False, "search")])["views"]
+                names = set()
+                for mode, view in views.items():
+                    if mode != "search":
+                        names |= _top_level_fields(view["arch"])
+                Model.web_search_read([], {name: {} for name in names}, limit=5)
+        spec_menus = self.env["ir.ui.menu"].with_user(self.users["spec1"]).search([])
+        self.assertIn(self.env.ref("consultation_point.consultation_point_menu_my_day"), spec_menus)
+        self.assertNotIn(
+            self.env.ref("consultation_point.consultation_point_menu_print"), spec_menus
+        )
 
     # ------------------------------------------------------------ head
     def test_head_sees_everything_in_the_point(self):
@@ -150,6 +311,15 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
         self.assertEqual(
             self.env["consultation.referral"].with_user(head).search([]), self.referral_a
         )
+        for model, records in (
+            ("consultation.appointment", self.appt_a | self.appt_b),
+            ("consultation.request", self.request_a | self.request_b),
+            ("consultation.child", self.child | self.child_b),
+            ("consultation.contract", self.contract_a | self.contract_b),
+        ):
+            self.assertEqual(
+                self.env[model].with_user(head).search([("id", "in", records.ids)]), records, model
+            )
         self.appt_b.line_ids.with_user(head).action_attended()
         self.point.with_user(head).write({"slot_minutes": 30})
         self.assertEqual(self.point.slot_minutes, 30)
@@ -213,16 +383,8 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
                 self.env[model].with_user(employee).search([])
 
     def test_other_preschool_is_hidden(self):
-        (
-            company2,
-            _cal,
-            point2,
-            users2,
-            spec2_1,
-            _s,
-            _t,
-            _o,
-        ) = self.setup_point(self.env, suffix="_2")
+        other = self.setup_point(self.env, suffix="_2")
+        company2, point2, users2, spec2_1 = other.company, other.point, other.users, other.spec1
         partner2, child2 = self.make_family(self.env, company2, "Other", 4)
         request2 = self.env["consultation.request"].create(
             {"point_id": point2.id, "partner_id": partner2.id, "child_id": child2.id}

@@ -27,11 +27,12 @@ class TestUi(HttpCase):
 @tagged("post_install", "-at_install")
 class TestSpecialistUi(ConsultationFixtures, HttpCase):
     def test_specialist_records_attendance_and_writes_a_note(self):
-        company, _cal, point, users, spec1, _s2, topic, _o = self.setup_point(self.env)
+        fx = self.setup_point(self.env)
+        users = fx.users
         users["spec1"].password = "t_spec1_pwd_1"
-        partner, child = self.make_family(self.env, company, "T", 4)
+        partner, child = self.make_family(self.env, fx.company, "T", 4)
         appointment = self.env["consultation.appointment"].book_slot(
-            spec1, utc(next_weekday(1), 9), partner, child, topic
+            fx.spec1, utc(next_weekday(1), 9), partner, child, fx.topic
         )
         appointment.action_confirm()
         self.start_tour(
@@ -50,8 +51,8 @@ class TestSpecialistUi(ConsultationFixtures, HttpCase):
         )
 
     def test_receptionist_turns_a_call_into_a_request(self):
-        _company, _cal, point, users, _s1, _s2, _t, _o = self.setup_point(self.env)
-        users["receptionist"].password = "t_rec_pwd_1"
+        fx = self.setup_point(self.env)
+        fx.users["receptionist"].password = "t_rec_pwd_1"
         self.start_tour(
             "/odoo/action-consultation_point.consultation_request_action",
             "consultation_point_receptionist_call",
@@ -60,29 +61,30 @@ class TestSpecialistUi(ConsultationFixtures, HttpCase):
         request = self.env["consultation.request"].search(
             [("partner_id.name", "=", "Caller Parent")]
         )
-        self.assertEqual(request.point_id, point)
+        self.assertEqual(request.point_id, fx.point)
         self.assertEqual(request.channel, "phone")
         self.assertEqual(request.child_id.name, "Caller Child")
         self.assertEqual(request.question, "Does not sleep at night")
         self.assertEqual(request.state, "new")
 
     def test_specialist_sees_the_day(self):
-        company, calendar, point, users, spec1, spec2, topic, _o = self.setup_point(self.env)
-        calendar.attendance_ids = [Command.clear()] + [
+        fx = self.setup_point(self.env)
+        users, spec1, spec2 = fx.users, fx.spec1, fx.spec2
+        fx.calendar.attendance_ids = [Command.clear()] + [
             Command.create({"name": d, "dayofweek": d, "hour_from": 0, "hour_to": 24})
             for d in "0123456"
         ]
         users["spec1"].write({"name": "Myday Spec One", "password": "t_spec1_pwd_1"})
         users["spec2"].name = "Myday Spec Two"
-        partner, child = self.make_family(self.env, company, "D", 4)
+        partner, child = self.make_family(self.env, fx.company, "D", 4)
         today = datetime.now(TZ).date()  # the specialist's day, in Almaty
         Appointment = self.env["consultation.appointment"]
         for spec, day in ((spec1, today), (spec2, today), (spec1, today + timedelta(days=1))):
             Appointment.create(
                 {
-                    "point_id": point.id,
+                    "point_id": fx.point.id,
                     "specialist_id": spec.id,
-                    "topic_id": topic.id,
+                    "topic_id": fx.topic.id,
                     "start": utc(day, 12),
                     "stop": utc(day, 12, 45),
                     "line_ids": [Command.create({"partner_id": partner.id, "child_id": child.id})],
@@ -95,11 +97,11 @@ class TestSpecialistUi(ConsultationFixtures, HttpCase):
         )
 
     def test_head_opens_the_dashboard_and_the_journal_printing(self):
-        _company, _cal, point, users, _s1, _s2, _t, _o = self.setup_point(self.env)
-        users["head"].password = "t_head_pwd_1"
-        partner, child = self.make_family(self.env, _company, "H", 4)
+        fx = self.setup_point(self.env)
+        fx.users["head"].password = "t_head_pwd_1"
+        partner, child = self.make_family(self.env, fx.company, "H", 4)
         self.env["consultation.request"].create(
-            {"point_id": point.id, "partner_id": partner.id, "child_id": child.id}
+            {"point_id": fx.point.id, "partner_id": partner.id, "child_id": child.id}
         )
         self.start_tour(
             "/odoo/action-consultation_point.consultation_request_action",

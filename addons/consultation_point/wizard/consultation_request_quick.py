@@ -13,9 +13,7 @@ class ConsultationRequestQuick(models.TransientModel):
     point_id = fields.Many2one(
         "consultation.point",
         required=True,
-        default=lambda self: self.env["consultation.point"].search(
-            [("company_id", "=", self.env.company.id)], limit=1
-        ),
+        default=lambda self: self.env["consultation.point"]._default_point(),
     )
     channel = fields.Selection(CHANNELS, required=True, default="phone")
     phone = fields.Char()
