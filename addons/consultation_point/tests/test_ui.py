@@ -67,6 +67,32 @@ class TestSpecialistUi(ConsultationFixtures, HttpCase):
         self.assertEqual(request.question, "Does not sleep at night")
         self.assertEqual(request.state, "new")
 
+    def test_receptionist_reschedules_through_the_slot_search(self):
+        fx = self.setup_point(self.env)
+        fx.users["receptionist"].password = "t_rec_pwd_1"
+        partner, child = self.make_family(self.env, fx.company, "R", 4)
+        start = utc(next_weekday(1), 10, 30)
+        appointment = self.env["consultation.appointment"].create(
+            {
+                "point_id": fx.point.id,
+                "specialist_id": fx.spec1.id,
+                "topic_id": fx.topic.id,
+                "start": start,
+                "stop": start + timedelta(minutes=45),
+                "line_ids": [Command.create({"partner_id": partner.id, "child_id": child.id})],
+            }
+        )
+        self.assertEqual(appointment.state, "confirmed")
+        first = appointment.reschedule_slots(datetime.now(TZ).date())[0]
+        self.start_tour(
+            f"/odoo/action-consultation_point.consultation_appointment_action/{appointment.id}",
+            "consultation_point_receptionist_reschedule",
+            login="t_rec",
+        )
+        self.assertEqual(appointment.start, first["start"])
+        self.assertNotEqual(appointment.start, start)
+        self.assertEqual(appointment.calendar_event_id.start, first["start"])
+
     def test_specialist_sees_the_day(self):
         fx = self.setup_point(self.env)
         users, spec1, spec2 = fx.users, fx.spec1, fx.spec2
