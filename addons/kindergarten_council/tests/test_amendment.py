@@ -68,15 +68,22 @@ class TestAmendment(CouncilCase):
                 {"meeting_id": earlier.id, "name": "Self", "amends_meeting_id": earlier.id}
             )
 
-    def test_adopted_amendment_is_printed_with_the_amended_minutes(self):
-        first = self._approved_meeting()
+    def _vote_amendment(self, first, decision, votes_for, votes_against=0):
+        """Amend `first` at a new meeting, vote on the amendment and hold that meeting."""
         action = first.with_user(self.secretary).action_amend()
         second = self.env["kindergarten.council.meeting"].browse(action["res_id"])
         second.action_convene()
         self._mark(second)
         item = second.agenda_item_ids.filtered("amends_meeting_id")
-        item.write({"decision": "<p>Read item 1 as: approve the amended plan.</p>", "votes_for": 4})
+        item.write({"decision": decision, "votes_for": votes_for, "votes_against": votes_against})
         second.action_hold()
+        return second, item
+
+    def test_adopted_amendment_is_printed_with_the_amended_minutes(self):
+        first = self._approved_meeting()
+        second, item = self._vote_amendment(
+            first, "<p>Read item 1 as: approve the amended plan.</p>", 4
+        )
         # not in force until the amending meeting's minutes are approved
         self.assertFalse(first._amendments_in_force())
         second.with_user(self.manager).action_approve()
@@ -93,13 +100,7 @@ class TestAmendment(CouncilCase):
 
     def test_rejected_amendment_is_not_in_force(self):
         first = self._approved_meeting()
-        action = first.with_user(self.secretary).action_amend()
-        second = self.env["kindergarten.council.meeting"].browse(action["res_id"])
-        second.action_convene()
-        self._mark(second)
-        item = second.agenda_item_ids.filtered("amends_meeting_id")
-        item.write({"decision": "<p>Change it.</p>", "votes_for": 1, "votes_against": 4})
-        second.action_hold()
+        second, item = self._vote_amendment(first, "<p>Change it.</p>", 1, votes_against=4)
         second.with_user(self.manager).action_approve()
         self.assertEqual(item.result, "rejected")
         self.assertFalse(first._amendments_in_force())
