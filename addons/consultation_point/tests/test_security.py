@@ -239,6 +239,49 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
             self.env["consultation.request"].with_user(self.users["receptionist"]).search([]),
         )
 
+    def test_a_call_from_a_known_family_reuses_it_without_showing_others(self):
+        spec1 = self.users["spec1"]
+        self.partner_b.phone = "+7 701 555 44 33"
+        partner_b_name = self.partner_b.name
+        # the family works with the other specialist: spec1 cannot see it
+        with self.assertRaises(AccessError):
+            self.partner_b.with_user(spec1).read(["name"])
+        # ... and the phone lookup on the form does not reveal it either
+        probe = Form(self.env["consultation.request.quick"].with_user(spec1))
+        probe.phone = "87015554433"
+        self.assertFalse(probe.partner_id)
+        partners_before = self.env["res.partner"].search_count([])
+        children_before = self.env["consultation.child"].search_count([])
+        wizard = Form(self.env["consultation.request.quick"].with_user(spec1))
+        wizard.phone = "8 (701) 555-44-33"
+        wizard.parent_name = f"  {partner_b_name.upper()} "
+        wizard.child_name = self.child_b.name
+        wizard.child_birth_date = self.child_b.birth_date
+        action = wizard.save().action_create()
+        request = self.env["consultation.request"].browse(action["res_id"])
+        # the caller told the family's own name, phone and child: the same records are used
+        self.assertEqual(request.partner_id, self.partner_b)
+        self.assertEqual(request.child_id, self.child_b)
+        self.assertEqual(self.env["res.partner"].search_count([]), partners_before)
+        self.assertEqual(self.env["consultation.child"].search_count([]), children_before)
+        # spec1 now works with this family through the request they registered
+        self.assertEqual(self.child_b.with_user(spec1).name, self.child_b.name)
+        # a different name on the same phone is another person: a new contact
+        other = Form(self.env["consultation.request.quick"].with_user(spec1))
+        other.phone = "87015554433"
+        # the looked-up parent (now visible to spec1) is not the caller: the user clears it
+        self.assertEqual(other.partner_id, self.partner_b)
+        other.partner_id = self.env["res.partner"]
+        self.assertFalse(other.child_id, "the looked-up parent's child goes with them")
+        other.parent_name = "Another Caller"
+        other.child_name = "Another Child"
+        other.child_birth_date = self.child_b.birth_date
+        other_request = self.env["consultation.request"].browse(
+            other.save().action_create()["res_id"]
+        )
+        self.assertNotEqual(other_request.partner_id, self.partner_b)
+        self.assertEqual(other_request.partner_id.name, "Another Caller")
+
     def test_receptionist_sees_every_booking_but_no_notes(self):
         rec = self.users["receptionist"]
         self.assertFalse(rec.has_group("consultation_point.group_consultation_specialist"))

@@ -4,6 +4,16 @@ from odoo.exceptions import UserError
 from ..models.consultation_request import CHANNELS, FORMS
 
 
+def phone_digits(phone):
+    """The last ten digits of a phone number (+7 701 000 11 22 -> 7010001122)."""
+    return "".join(c for c in phone or "" if c.isdigit())[-10:]
+
+
+def normalized_name(name):
+    """A name compared without case and extra spaces."""
+    return " ".join((name or "").split()).casefold()
+
+
 class ConsultationRequestQuick(models.TransientModel):
     """Turn a phone call (or a visitor) into a registered request in a few clicks."""
 
@@ -35,20 +45,64 @@ class ConsultationRequestQuick(models.TransientModel):
     @api.onchange("phone")
     def _onchange_phone(self):
         if self.phone and not self.partner_id:
-            digits = "".join(c for c in self.phone if c.isdigit())[-10:]
-            if len(digits) == 10:
-                self.partner_id = self.env["res.partner"].search(
-                    ["|", ("phone", "like", digits[-7:]), ("mobile", "like", digits[-7:])],
-                    limit=1,
-                )
+            self.partner_id = self._parents_with_phone(self.env["res.partner"])[:1]
+
+    def _parents_with_phone(self, partners):
+        """Return the parents of the point's company whose phone or mobile is the one typed.
+
+        Phones are stored as typed ("+7 701 555 44 33", "8(701)5554433"), so they are
+        compared on their last ten digits.
+        """
+        digits = phone_digits(self.phone)
+        if len(digits) < 10:
+            return partners.browse()
+        parents = partners.search(
+            [
+                ("consultation_child_ids", "!=", False),
+                ("company_id", "in", [self.point_id.company_id.id, False]),
+                "|",
+                ("phone", "!=", False),
+                ("mobile", "!=", False),
+            ]
+        )
+        return parents.filtered(lambda p: digits in (phone_digits(p.phone), phone_digits(p.mobile)))
 
     @api.onchange("partner_id")
     def _onchange_partner_id(self):
+        if self.child_id and self.partner_id not in self.child_id.parent_ids:
+            # another parent (or none): the child picked for the previous one does not follow
+            self.child_id = False
         if self.partner_id:
             self.parent_name = self.partner_id.name
             self.phone = self.phone or self.partner_id.phone
             if len(self.partner_id.consultation_child_ids) == 1:
                 self.child_id = self.partner_id.consultation_child_ids
+
+    def _find_known_parent(self):
+        """Return the point's parent whose name and phone are exactly the caller's, if any.
+
+        A specialist only sees the families they work with, so a family known to the point
+        can be invisible to them; matching name and phone (what the caller tells) is searched
+        as superuser so the call does not create a second contact for the same parent.
+        """
+        name = normalized_name(self.parent_name)
+        if not name:
+            return self.env["res.partner"]
+        match = self._parents_with_phone(self.env["res.partner"].sudo()).filtered(
+            lambda p: normalized_name(p.name) == name
+        )
+        return match[:1].sudo(False)
+
+    def _find_known_child(self, partner):
+        """Return the parent's child with exactly the name and birth date given on the call."""
+        name = normalized_name(self.child_name)
+        return (
+            partner.sudo()
+            .consultation_child_ids.filtered(
+                lambda c: normalized_name(c.name) == name and c.birth_date == self.child_birth_date
+            )[:1]
+            .sudo(False)
+        )
 
     def _get_partner(self):
         """Return the known parent or create one from the call."""
@@ -56,6 +110,9 @@ class ConsultationRequestQuick(models.TransientModel):
             return self.partner_id
         if not self.parent_name:
             raise UserError(_("Enter the parent's name or pick a known parent."))
+        known = self._find_known_parent()
+        if known:
+            return known
         return self.env["res.partner"].create(
             {
                 "name": self.parent_name,
@@ -72,6 +129,9 @@ class ConsultationRequestQuick(models.TransientModel):
             return self.child_id
         if not self.child_name or not self.child_birth_date:
             raise UserError(_("Enter the child's name and birth date or pick a known child."))
+        known = self._find_known_child(partner)
+        if known:
+            return known
         return self.env["consultation.child"].create(
             {
                 "name": self.child_name,
