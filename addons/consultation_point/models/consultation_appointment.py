@@ -1,4 +1,5 @@
 import logging
+from contextlib import contextmanager
 from datetime import datetime, time, timedelta
 
 import psycopg2
@@ -301,6 +302,15 @@ class ConsultationAppointment(models.Model):
                 )
             ],
         }
+        with self._locked_slot(specialist):
+            appointment = self.sudo().create(vals)
+            appointment.flush_recordset()
+        return appointment.with_env(self.env)
+
+    @contextmanager
+    def _locked_slot(self, specialist):
+        """Run a booking change under the specialist's row lock; a lost race or a slot the
+        rules refuse becomes a clear UserError, and nothing of the change is kept."""
         try:
             with self.env.cr.savepoint():
                 # Queue concurrent bookings of one specialist: the second one then meets
@@ -310,8 +320,7 @@ class ConsultationAppointment(models.Model):
                     "SELECT id FROM consultation_specialist WHERE id = %s FOR UPDATE",
                     (specialist.id,),
                 )
-                appointment = self.sudo().create(vals)
-                appointment.flush_recordset()
+                yield
         except (
             psycopg2.errors.ExclusionViolation,
             psycopg2.errors.DeadlockDetected,
@@ -324,7 +333,6 @@ class ConsultationAppointment(models.Model):
             raise UserError(
                 _("This slot is not available: %(reason)s", reason=exc.args[0])
             ) from exc
-        return appointment.with_env(self.env)
 
     @api.model
     def book_for_family(
@@ -378,26 +386,9 @@ class ConsultationAppointment(models.Model):
             line.child_id._check_bookable(start.date())
         old = self._local(self.start)
         stop = start + (self.stop - self.start)
-        try:
-            with self.env.cr.savepoint():
-                self.env.cr.execute(
-                    "SELECT id FROM consultation_specialist WHERE id = %s FOR UPDATE",
-                    (specialist.id,),
-                )
-                self.write({"specialist_id": specialist.id, "start": start, "stop": stop})
-                self.flush_recordset()
-        except (
-            psycopg2.errors.ExclusionViolation,
-            psycopg2.errors.DeadlockDetected,
-            psycopg2.errors.SerializationFailure,
-        ) as exc:
-            raise UserError(
-                _("Sorry, this slot has just been taken. Please pick another one.")
-            ) from exc
-        except ValidationError as exc:
-            raise UserError(
-                _("This slot is not available: %(reason)s", reason=exc.args[0])
-            ) from exc
+        with self._locked_slot(specialist):
+            self.write({"specialist_id": specialist.id, "start": start, "stop": stop})
+            self.flush_recordset()
         self.message_post(
             body=_("Rescheduled from %(old)s to %(new)s.", old=old, new=self._local(start))
         )
