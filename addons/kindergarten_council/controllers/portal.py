@@ -52,17 +52,8 @@ class CouncilMemberPortal(CustomerPortal):
         )[:1]
 
     def _council_documents(self, meeting):
-        """Documents attached to the meeting, with access tokens for download."""
-        attachments = (
-            request.env["ir.attachment"]
-            .sudo()
-            .search(
-                [
-                    ("res_model", "=", "kindergarten.council.meeting"),
-                    ("res_id", "=", meeting.id),
-                ]
-            )
-        )
+        """The files the secretary published to the members, with access tokens for download."""
+        attachments = meeting.sudo().member_document_ids
         attachments.generate_access_token()
         return attachments
 

@@ -10,7 +10,7 @@ from odoo.addons.kindergarten_base.tools import academic_year_label, academic_ye
 from ..tools import name_search_domain
 
 # Fields that can still change on approved minutes (mail and technical bookkeeping).
-UNLOCKED_FIELDS = {"message_main_attachment_id", "calendar_event_id"}
+UNLOCKED_FIELDS = {"message_main_attachment_id", "calendar_event_id", "member_document_ids"}
 # Fields frozen once the meeting is convened (the invitation); agenda items freeze themselves.
 AGENDA_FIELDS = {"council_id", "number", "date", "hour"}
 
@@ -103,6 +103,15 @@ class KindergartenCouncilMeeting(models.Model):
         help="Defaults to the board's secretary.",
     )
     notes = fields.Html()
+    member_document_ids = fields.Many2many(
+        "ir.attachment",
+        "kindergarten_council_meeting_member_document_rel",
+        "meeting_id",
+        "attachment_id",
+        string="Documents for members",
+        help="Files the members see on the portal (e.g. the draft plan to discuss). Other "
+        "attachments of the meeting, such as those of internal notes, stay internal.",
+    )
     amendment_item_ids = fields.One2many(
         "kindergarten.council.agenda.item",
         "amends_meeting_id",

@@ -60,10 +60,20 @@ class PortalCommon:
         cls.meeting_draft = cls._meeting(cls.board, 4, date.today() + timedelta(days=60))
         cls.meeting_other = cls._meeting(cls.other_board, 1, date.today() + timedelta(days=7))
         cls.meeting_other.action_convene()
-        env["ir.attachment"].create(
+        Attachment = env["ir.attachment"]
+        cls.meeting_convened.member_document_ids = Attachment.create(
             {
                 "name": "Жоспар жобасы.txt",
                 "raw": b"plan",
+                "res_model": "kindergarten.council.meeting",
+                "res_id": cls.meeting_convened.id,
+            }
+        )
+        # attached to the meeting's chatter (e.g. an internal note) but not published
+        Attachment.create(
+            {
+                "name": "Ішкі жазба.txt",
+                "raw": b"internal",
                 "res_model": "kindergarten.council.meeting",
                 "res_id": cls.meeting_convened.id,
             }
@@ -222,6 +232,7 @@ class TestPortalRoutes(PortalCommon, HttpCase):
         self.assertEqual(page.status_code, 200)
         self.assertIn("Күн тәртібі 1", page.text)
         self.assertIn("Жоспар жобасы.txt", page.text)
+        self.assertNotIn("Ішкі жазба.txt", page.text)  # only what the secretary published
         self.assertIn("I will attend", page.text)
         self.assertNotIn("/minutes", page.text)
         # draft minutes never: held but not approved
