@@ -226,8 +226,13 @@ class ConsultationWebsite(http.Controller):
         }
         try:
             with request.env.cr.savepoint():
+                # A signed-in parent files for their own family; anybody else gets a new one.
+                user = request.env.user
+                own = user.partner_id if user.share and not user._is_public() else None
                 consultation_request = (
-                    request.env["consultation.request"].sudo().create_from_website(point, data)
+                    request.env["consultation.request"]
+                    .sudo()
+                    .create_from_website(point, data, partner=own)
                 )
         except (UserError, ValidationError) as exc:
             values["errors"] = {"global": exc.args[0]}

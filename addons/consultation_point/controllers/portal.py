@@ -210,12 +210,13 @@ class ConsultationPortal(CustomerPortal):
             )
         try:
             with request.env.cr.savepoint():
-                appointment.action_confirm()
+                # the room first: the confirmation e-mail carries its link
                 if appointment.mode == "remote" and not appointment.meeting_url:
                     appointment.action_generate_discuss_room()
+                appointment.action_confirm()
         except (UserError, ValidationError) as exc:
             return self._cp_appointment_page(appointment, exc.args[0])
-        line._send_parent_mail("consultation_point.mail_template_appointment_confirmed")
+        # action_confirm e-mailed the confirmation with the .ics
         return request.redirect(f"/my/consultation/appointments/{appointment.id}?message=confirmed")
 
     @http.route(

@@ -389,6 +389,10 @@ class ConsultationAppointment(models.Model):
         with self._locked_slot(specialist):
             self.write({"specialist_id": specialist.id, "start": start, "stop": stop})
             self.flush_recordset()
+        # the families hear of the new time (with a new .ics) and get its reminder again
+        self.line_ids.sudo().write({"reminder_sent": False})
+        if self.state == "confirmed":
+            self._notify_confirmed()
         self.message_post(
             body=_("Rescheduled from %(old)s to %(new)s.", old=old, new=self._local(start))
         )
@@ -497,6 +501,13 @@ class ConsultationAppointment(models.Model):
         ready = self.filtered(lambda a: a.state == "held" and not a._parents_without_contract())
         if ready:
             ready.write({"state": "confirmed"})
+            ready._notify_confirmed()
+
+    def _notify_confirmed(self):
+        """E-mail each booked family the confirmation, with the .ics, in its language."""
+        self.line_ids.filtered(lambda li: li.state == "booked")._send_parent_mail(
+            "consultation_point.mail_template_appointment_confirmed"
+        )
 
     def action_confirm(self):
         """Confirm a held consultation."""
@@ -506,6 +517,7 @@ class ConsultationAppointment(models.Model):
         self._check_contract()
         self.write({"state": "confirmed", "hold_expires_at": False})
         self.line_ids.request_id._mark_scheduled()
+        self._notify_confirmed()
 
     def action_done(self):
         """Close a consultation once attendance is recorded."""
@@ -542,20 +554,24 @@ class ConsultationAppointment(models.Model):
         self.write({"state": "cancelled"})
 
     def action_generate_discuss_room(self):
-        """Create a Discuss room for a remote consultation and use its link."""
+        """Create a private Discuss room for a remote consultation and use its invitation link.
+
+        The room is a members-only group conversation (never a channel other employees could
+        browse or join): the specialists are its members, and the family joins through the
+        invitation link on their portal page.
+        """
         for appt in self:
             if not appt.channel_id:
-                appt.channel_id = (
+                channel = (
                     self.env["discuss.channel"]
                     .sudo()
-                    .create(
-                        {
-                            "name": appt.name,
-                            "channel_type": "channel",
-                            "group_public_id": False,
-                        }
-                    )
+                    .create({"name": appt.name, "channel_type": "group"})
                 )
+                specialists = appt.specialist_id | appt.other_specialist_ids
+                channel.add_members(
+                    partner_ids=specialists.user_id.partner_id.ids, post_joined_message=False
+                )
+                appt.channel_id = channel
             base = appt.get_base_url()
             appt.write({"mode": "remote", "meeting_url": base + appt.channel_id.invitation_url})
 

@@ -239,36 +239,28 @@ class ConsultationRequest(models.Model):
         self.write({"state": "new"})
 
     @api.model
-    def create_from_website(self, point, values):
+    def create_from_website(self, point, values, partner=None):
         """Create a request sent from the website form (channel 'website').
 
         `values`: parent_name, phone, email, child_name, child_birth_date, child_iin,
         attends_preschool, topic_ids, question, form_wanted, consent (bool: the parent
-        agreed to the point's consent text, recorded with its version). Returns the request
-        (possibly declined: the reason is in `decline_reason`, to show to the parent).
+        agreed to the point's consent text, recorded with its version). `partner`: the
+        signed-in parent, whose own family is used; an anonymous visitor always gets a new
+        contact and child, since anyone can type anyone's e-mail or child's name into a
+        public form (the reception merges duplicates). Returns the request (possibly
+        declined: the reason is in `decline_reason`, to show to the parent).
         """
         env = self.sudo().env
-        # Reuse a family's own contact, never a staff member's nor another company's:
-        # anyone can type any e-mail address into the public form.
-        partner = env["res.partner"].search(
-            [
-                ("email", "=ilike", values.get("email") or "-"),
-                ("email", "!=", False),
-                ("is_company", "=", False),
-                ("company_id", "in", [False, point.company_id.id]),
-                "|",
-                ("user_ids", "=", False),
-                ("user_ids.share", "=", True),
-            ],
-            limit=1,
-        ) or env["res.partner"].create(
-            {
-                "name": values["parent_name"],
-                "phone": values.get("phone"),
-                "email": values.get("email"),
-                "company_id": point.company_id.id,
-            }
-        )
+        partner = partner.sudo() if partner else env["res.partner"]
+        if not partner:
+            partner = env["res.partner"].create(
+                {
+                    "name": values["parent_name"],
+                    "phone": values.get("phone"),
+                    "email": values.get("email"),
+                    "company_id": point.company_id.id,
+                }
+            )
         child = partner.consultation_child_ids.filtered(lambda c: c.name == values["child_name"])[
             :1
         ] or env["consultation.child"].create(

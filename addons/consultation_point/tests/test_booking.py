@@ -199,6 +199,28 @@ class TestStaffConsultations(ConsultationFixtures, TransactionCase):
         self.assertEqual(appt.state, "confirmed")
         self.assertIn("Rescheduled", appt.message_ids[:1].body)
 
+    def test_staff_confirmation_and_reschedule_email_the_family(self):
+        self.partner.email = "family.a@example.kz"
+
+        def mails(appt):
+            return self.env["mail.mail"].search(
+                [
+                    ("model", "=", "consultation.appointment.line"),
+                    ("res_id", "in", appt.line_ids.ids),
+                ]
+            )
+
+        appt = self._enter(utc(self.tuesday, 9))
+        # confirmed at once: the family is told, with the .ics for their calendar
+        self.assertEqual(len(mails(appt)), 1)
+        self.assertIn(self.partner, mails(appt).recipient_ids)
+        self.assertEqual(mails(appt).attachment_ids.mimetype, "text/calendar")
+        appt.line_ids.sudo().reminder_sent = True
+        appt.reschedule_to(self.spec1, utc(self.tuesday + timedelta(days=2), 9))
+        # the new time is e-mailed, and its reminder will go out again
+        self.assertEqual(len(mails(appt)), 2)
+        self.assertFalse(appt.line_ids.reminder_sent)
+
     def test_reschedule_follows_the_booking_rules(self):
         appt = self._enter(utc(self.tuesday, 9))
         taken = self._enter(utc(self.tuesday, 10))

@@ -356,8 +356,16 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
             self.spec1, utc(self.tuesday, 9), self.partner, self.child, mode="remote"
         )
         appt.action_generate_discuss_room()
-        self.assertTrue(appt.channel_id)
-        self.assertIn(f"/chat/{appt.channel_id.id}/", appt.meeting_url)
+        room = appt.channel_id
+        self.assertTrue(room)
+        self.assertIn(f"/chat/{room.id}/{room.uuid}", appt.meeting_url)
+        # a private room: the specialist is in it, other employees can neither see nor join it
+        self.assertEqual(room.channel_type, "group")
+        self.assertIn(self.users["spec1"].partner_id, room.channel_member_ids.partner_id)
+        colleague = self.users["spec2"]
+        self.assertNotIn(room, self.env["discuss.channel"].with_user(colleague).search([]))
+        with self.assertRaises(AccessError):
+            room.with_user(colleague).read(["name"])
 
     # ------------------------------------------------------------ plan
     def test_work_plan_creates_events(self):
@@ -446,10 +454,24 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         consent = request.partner_id.consultation_consent_ids
         self.assertEqual(consent.channel, "website")
         self.assertTrue(consent.active_consent)
-        # The same parent again: no duplicate partner or child; a 7-year-old is declined.
-        again = self.env["consultation.request"].create_from_website(self.point, values)
-        self.assertEqual(again.partner_id, request.partner_id)
-        self.assertEqual(again.child_id, request.child_id)
+        # The same e-mail and child's name from an anonymous visitor: a new contact and
+        # child, never the existing family (anyone can type anyone's e-mail).
+        again = self.env["consultation.request"].create_from_website(
+            self.point, dict(values, child_birth_date=date.today() - relativedelta(years=7))
+        )
+        self.assertNotEqual(again.partner_id, request.partner_id)
+        self.assertNotEqual(again.child_id, request.child_id)
+        self.assertEqual(request.partner_id.consultation_child_ids, request.child_id)
+        self.assertEqual(len(request.partner_id.consultation_consent_ids), 1)
+        # the decline reason speaks of what the visitor typed, not of the family's child
+        self.assertEqual(again.state, "declined")
+        self.assertEqual(request.child_id.birth_date, values["child_birth_date"])
+        # The signed-in parent files for their own family: their child is reused.
+        own = self.env["consultation.request"].create_from_website(
+            self.point, values, partner=request.partner_id
+        )
+        self.assertEqual(own.partner_id, request.partner_id)
+        self.assertEqual(own.child_id, request.child_id)
         older = self.env["consultation.request"].create_from_website(
             self.point,
             dict(values, child_name="Big", child_birth_date=date.today() - relativedelta(years=7)),
