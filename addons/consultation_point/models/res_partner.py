@@ -79,8 +79,28 @@ class ResPartner(models.Model):
             env["consultation.note"].search([("child_id", "in", children.ids)]).write(
                 {"name": _("(anonymised)"), "body": False}
             )
-            env["consultation.referral"].search([("child_id", "in", children.ids)]).write(
+            referrals = env["consultation.referral"].search([("child_id", "in", children.ids)])
+            referrals.write(
                 {"reason": _("(anonymised)"), "documents_sent": False, "outcome": False}
+            )
+            lines = env["consultation.appointment.line"].search(
+                ["|", ("partner_id", "=", partner.id), ("child_id", "in", children.ids)]
+            )
+            # An individual consultation's recommendations speak of this child only; a
+            # group session's are general advice to every family and stay.
+            lines.appointment_id.filtered(
+                lambda a, family=lines: a.kind == "individual" and a.line_ids <= family
+            ).write({"recommendations": False})
+            # lecture registrations, also those sent from the website with the same e-mail
+            registrations = env["event.registration"].search(
+                ["|", ("partner_id", "=", partner.id), ("email", "=ilike", partner.email or "-")]
+            )
+            registrations.write(
+                {
+                    "name": _("Anonymised parent #%s", partner.id),
+                    "email": False,
+                    "phone": False,
+                }
             )
             contracts = env["consultation.contract"].search([("partner_id", "=", partner.id)])
             contracts.write(
@@ -103,9 +123,21 @@ class ResPartner(models.Model):
                     "&",
                     ("model", "=", "consultation.request"),
                     ("res_id", "in", requests.ids),
+                    "|",
                     "&",
                     ("model", "=", "consultation.contract"),
                     ("res_id", "in", contracts.ids),
+                    "|",
+                    "&",
+                    ("model", "=", "consultation.referral"),
+                    ("res_id", "in", referrals.ids),
+                    "|",
+                    "&",
+                    ("model", "=", "consultation.appointment.line"),
+                    ("res_id", "in", lines.ids),
+                    "&",
+                    ("model", "=", "event.registration"),
+                    ("res_id", "in", registrations.ids),
                 ]
             ).unlink()
             partner.user_ids.write({"active": False, "login": f"anonymised-{partner.id}"})

@@ -409,6 +409,30 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
             {"partner_id": self.partner.id, "point_id": self.point.id, "text_version": "v1"}
         )
         self.partner.write({"email": "a@example.kz", "phone": "+7 700 000 0000"})
+        appt.recommendations = "<p>Child A needs speech therapy</p>"
+        referral = self.env["consultation.referral"].create(
+            {
+                "child_id": self.child.id,
+                "partner_id": self.partner.id,
+                "reason": "Speech",
+                "company_id": self.company.id,
+            }
+        )
+        referral.message_post(body="Parent A agreed on the phone")
+        lecture = self.env["event.event"].create(
+            {
+                "name": "Lecture",
+                "date_begin": utc(self.tuesday, 12),
+                "date_end": utc(self.tuesday, 13),
+            }
+        )
+        Registration = self.env["event.registration"]
+        registrations = Registration.create(
+            [
+                {"event_id": lecture.id, "partner_id": self.partner.id},
+                {"event_id": lecture.id, "name": "Parent A", "email": "A@example.kz"},
+            ]
+        )
         number = request.name
         self.assertNotIn(self.partner, self.env["res.partner"]._cron_consultation_anonymise())
         consent.action_withdraw()
@@ -420,6 +444,12 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         self.assertTrue(self.child.anonymised)
         self.assertNotIn("Child A", self.child.name)
         self.assertFalse(request.question)
+        self.assertFalse(appt.recommendations)
+        self.assertNotIn("Parent A", " ".join(referral.message_ids.mapped("body")))
+        for registration in registrations:
+            self.assertFalse(registration.email)
+            self.assertNotIn("Parent A", registration.name)
+        self.assertEqual(len(lecture.registration_ids), 2, "the lecture still counts them")
         # Numbers, dates, topics and counts stay.
         self.assertEqual(request.name, number)
         self.assertTrue(request.date_received)
