@@ -116,12 +116,31 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         wizard.child_name = "Small"
         wizard.child_birth_date = date.today() - relativedelta(years=3)
         wizard.topic_ids.add(self.topic)
-        action = wizard.save().action_create()
+        record = wizard.save()
+        # without the parent's consent nothing of the family is registered
+        requests_before = self.env["consultation.request"].search_count([])
+        with self.assertRaisesRegex(UserError, "consent"):
+            record.action_create()
+        self.assertEqual(self.env["consultation.request"].search_count([]), requests_before)
+        self.assertFalse(self.env["res.partner"].search([("name", "=", "Caller")]))
+        record.consent_given = True
+        action = record.action_create()
         request = self.env["consultation.request"].browse(action["res_id"])
         self.assertEqual(request.channel, "phone")
         self.assertEqual(request.partner_id.phone, "+7 701 000 1122")
         self.assertEqual(request.child_id.parent_ids, request.partner_id)
         self.assertEqual(request.state, "new")
+        consent = request.partner_id.consultation_consent_ids
+        self.assertEqual(consent.channel, "phone")
+        self.assertEqual(consent.text_version, self.point.consent_text_version)
+        self.assertTrue(consent.active_consent)
+        # the next call of the same parent needs no new consent
+        again = Form(self.env["consultation.request.quick"].with_user(self.users["receptionist"]))
+        again.point_id = self.point
+        again.partner_id = request.partner_id
+        self.assertTrue(again.has_consent)
+        again.save().action_create()
+        self.assertEqual(request.partner_id.consultation_consent_ids, consent)
 
     # ------------------------------------------------------------ slots
     def test_free_slots_follow_hours_and_topic(self):

@@ -225,6 +225,7 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
         wizard.child_name = "Caller Child"
         wizard.child_birth_date = fields.Date.today().replace(year=fields.Date.today().year - 3)
         wizard.question = "Does not sleep"
+        wizard.consent_given = True
         action = wizard.save().action_create()
         request = self.env["consultation.request"].browse(action["res_id"])
         self.assertEqual(request.with_user(spec1).child_id.name, "Caller Child")
@@ -257,6 +258,7 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
         wizard.parent_name = f"  {partner_b_name.upper()} "
         wizard.child_name = self.child_b.name
         wizard.child_birth_date = self.child_b.birth_date
+        wizard.consent_given = True
         action = wizard.save().action_create()
         request = self.env["consultation.request"].browse(action["res_id"])
         # the caller told the family's own name, phone and child: the same records are used
@@ -276,6 +278,7 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
         other.parent_name = "Another Caller"
         other.child_name = "Another Child"
         other.child_birth_date = self.child_b.birth_date
+        other.consent_given = True
         other_request = self.env["consultation.request"].browse(
             other.save().action_create()["res_id"]
         )

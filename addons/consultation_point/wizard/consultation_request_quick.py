@@ -41,6 +41,22 @@ class ConsultationRequestQuick(models.TransientModel):
     specialist_id = fields.Many2one(
         "consultation.specialist", domain="[('point_id', '=', point_id)]"
     )
+    consent_text = fields.Html(related="point_id.consent_text", string="Consent text")
+    has_consent = fields.Boolean(compute="_compute_has_consent")
+    consent_given = fields.Boolean(
+        string="The parent consents to the processing of personal data",
+        help="Read the point's consent text to the parent; their consent is recorded with "
+        "the channel of the request and the text's version.",
+    )
+
+    @api.depends("partner_id", "point_id")
+    def _compute_has_consent(self):
+        for wizard in self:
+            wizard.has_consent = bool(
+                wizard.partner_id.sudo().consultation_consent_ids.filtered(
+                    lambda c, point=wizard.point_id: c.active_consent and c.point_id == point
+                )
+            )
 
     @api.onchange("phone")
     def _onchange_phone(self):
@@ -142,10 +158,40 @@ class ConsultationRequestQuick(models.TransientModel):
             }
         )
 
+    def _record_consent(self, partner):
+        """Record the parent's consent given on this call, unless one is already active."""
+        self.ensure_one()
+        active = partner.sudo().consultation_consent_ids.filtered(
+            lambda c: c.active_consent and c.point_id == self.point_id
+        )
+        if active:
+            return active[:1]
+        return (
+            self.env["consultation.consent"]
+            .sudo()
+            .create(
+                {
+                    "partner_id": partner.id,
+                    "point_id": self.point_id.id,
+                    "channel": self.channel,
+                    "text_version": self.point_id.consent_text_version,
+                }
+            )
+        )
+
     def action_create(self):
         """Register the request and open it."""
         self.ensure_one()
+        if not self.consent_given and not self.has_consent:
+            raise UserError(
+                _(
+                    "Ask the parent for their consent to the processing of personal data "
+                    "(read them the point's consent text) and tick the box: without it the "
+                    "family's data cannot be registered."
+                )
+            )
         partner = self._get_partner()
+        self._record_consent(partner)
         child = self._get_child(partner)
         request = self.env["consultation.request"].create(
             {

@@ -33,6 +33,11 @@ registry.category("web_tour.tours").add("consultation_point_receptionist_call", 
             run: "edit Does not sleep at night",
         },
         {
+            content: "The parent consents on the phone",
+            trigger: ".modal .o_field_widget[name=consent_given] input",
+            run: "click",
+        },
+        {
             content: "Register the request",
             trigger: ".modal button[name=action_create]",
             run: "click",
