@@ -135,6 +135,14 @@ class ConsultationChild(models.Model):
     def _check_bookable(self, day, partner=None):
         """Raise a UserError when the child cannot be booked on `day` (by `partner`)."""
         self.ensure_one()
+        if not self.birth_date:
+            raise UserError(
+                _(
+                    "Enter %(child)s's birth date first: the consultation point serves children "
+                    "aged 1 to 6 and checks the age before every booking.",
+                    child=self.name,
+                )
+            )
         reason = self._ineligibility_reason(day)
         if reason:
             raise UserError(reason)

@@ -104,6 +104,23 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         self.assertEqual(request.state, "declined")
         self.assertTrue(request.auto_declined)
 
+    def test_child_without_birth_date_cannot_be_booked(self):
+        unknown = self.env["consultation.child"].create(
+            {
+                "name": "Age unknown",
+                "parent_ids": [Command.set(self.partner.ids)],
+                "company_id": self.company.id,
+            }
+        )
+        # the request is registered (staff may learn the birth date later) ...
+        self.assertEqual(self._request(unknown, self.partner).state, "new")
+        # ... but no slot is booked before the age can be checked
+        with self.assertRaisesRegex(UserError, "birth date first"):
+            self.Appointment.book_slot(self.spec1, utc(self.tuesday, 9), self.partner, unknown)
+        self.assertFalse(
+            self.env["consultation.appointment.line"].search([("child_id", "=", unknown.id)])
+        )
+
     def test_child_of_one_to_six_is_accepted(self):
         request = self._request(self.child, self.partner)
         self.assertEqual(request.state, "new")
