@@ -1,4 +1,5 @@
 import logging
+from unittest.mock import patch
 
 from psycopg2 import IntegrityError
 
@@ -7,6 +8,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.base.models.ir_mail_server import IrMailServer, MailDeliveryException
 from odoo.addons.mail.tests.common import MockEmail
 
 from ..controllers.survey import SurveyPathRedactFilter, redact_survey_paths
@@ -176,6 +178,50 @@ class TestSurveyCodes(TestSurveyCommon, MockEmail):
             )
         self.assertFalse(wizard.partner_ids)
         self.assertNotIn("partner_id", self.env["kindergarten.council.survey.code"]._fields)
+
+    def test_failed_code_email_is_not_kept(self):
+        parents = self.env["res.partner"].create(
+            [
+                {"name": "Ата-ана 1", "email": "p1@example.kz"},
+                {"name": "Қате мекенжай", "email": "refused@example.kz"},
+            ]
+        )
+        wizard = (
+            self.env["kindergarten.council.survey.code.wizard"]
+            .with_user(self.secretary)
+            .create(
+                {
+                    "council_survey_id": self.campaign.id,
+                    "mode": "email",
+                    "partner_ids": [Command.set(parents.ids)],
+                }
+            )
+        )
+        send_email = IrMailServer.send_email
+
+        def refuse_one(server, message, *args, **kwargs):
+            if "refused@" in message["To"]:
+                raise MailDeliveryException("550 mailbox unavailable")
+            return send_email(server, message, *args, **kwargs)
+
+        # a fake SMTP server that refuses one of the two addresses
+        with (
+            self.mock_smtplib_connection(),
+            patch.object(IrMailServer, "send_email", refuse_one),
+            mute_logger("odoo.addons.mail.models.mail_mail"),
+        ):
+            result = wizard.action_issue()
+        # a failed e-mail stays in the queue with recipient and code side by side: it is
+        # deleted, and its code, which nobody received, is withdrawn
+        codes = self.campaign.code_ids
+        self.assertEqual(len(codes), 1)
+        self.assertFalse(self.env["mail.mail"].sudo().search([("email_to", "ilike", "refused@")]))
+        for code in codes:
+            self.assertFalse(
+                self.env["mail.mail"].sudo().search([("body_html", "ilike", code.code)])
+            )
+        self.assertIn("refused@example.kz", result["params"]["message"])
+        self.assertEqual(result["params"]["type"], "warning")
 
     def test_print_slips(self):
         wizard = (

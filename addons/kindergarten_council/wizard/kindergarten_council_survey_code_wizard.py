@@ -1,3 +1,5 @@
+import random
+
 from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
@@ -68,6 +70,22 @@ class KindergartenCouncilSurveyCodeWizard(models.TransientModel):
             "is_notification": False,
         }
 
+    def _forget_failed_mails(self, mails, code_of_mail):
+        """Delete the code e-mails that could not be sent and withdraw their codes.
+
+        A failed e-mail stays in the outgoing queue with its recipient and its code: that
+        pair must never be kept. Returns the addresses that were not reached.
+        """
+        # sent ones are gone (auto_delete); whatever is left did not reach its parent
+        failed = mails.exists().filtered(lambda mail: mail.state != "sent")
+        addresses = failed.mapped("email_to")
+        codes = self.env["kindergarten.council.survey.code"].sudo()
+        for mail in failed:
+            codes |= code_of_mail[mail.id]
+        failed.unlink()
+        codes.sudo().unlink()
+        return addresses
+
     def action_issue(self):
         """Issue the codes and e-mail or print them."""
         self.ensure_one()
@@ -82,18 +100,36 @@ class KindergartenCouncilSurveyCodeWizard(models.TransientModel):
             if len(partners) > MAX_CODES:
                 raise UserError(_("At most %(max)s codes at a time.", max=MAX_CODES))
             new_codes = codes._issue(survey, len(partners))
+            # Pair codes and parents at random: the order of the codes' ids says nothing of
+            # the order the parents were picked in.
+            shuffled = list(new_codes)
+            random.SystemRandom().shuffle(shuffled)
             mails = self.env["mail.mail"].sudo()
-            for partner, code in zip(partners, new_codes, strict=True):
-                mails |= mails.create(self._mail_values(partner, code))
+            code_of_mail = {}
+            for partner, code in zip(partners, shuffled, strict=True):
+                mail = mails.create(self._mail_values(partner, code))
+                code_of_mail[mail.id] = code
+                mails |= mail
             mails.send()
+            failed = self._forget_failed_mails(mails, code_of_mail)
             # Forget the recipients chosen in this wizard as well.
             self.partner_ids = [fields.Command.clear()]
+            message = _("%(count)s codes were e-mailed.", count=len(new_codes) - len(failed))
+            if failed:
+                message = _(
+                    "%(sent)s %(failed_count)s e-mails could not be sent (%(addresses)s): their "
+                    "codes were withdrawn; check these addresses and issue them new codes.",
+                    sent=message,
+                    failed_count=len(failed),
+                    addresses=", ".join(failed),
+                )
             return {
                 "type": "ir.actions.client",
                 "tag": "display_notification",
                 "params": {
-                    "type": "success",
-                    "message": _("%(count)s codes were e-mailed.", count=len(new_codes)),
+                    "type": "warning" if failed else "success",
+                    "message": message,
+                    "sticky": bool(failed),
                     "next": {"type": "ir.actions.act_window_close"},
                 },
             }
