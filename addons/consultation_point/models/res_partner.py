@@ -1,6 +1,7 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
+from odoo.osv import expression
 
 
 class ResPartner(models.Model):
@@ -95,9 +96,10 @@ class ResPartner(models.Model):
             registrations = env["event.registration"].search(
                 ["|", ("partner_id", "=", partner.id), ("email", "=ilike", partner.email or "-")]
             )
+            anonymous_name = _("Anonymised parent #%s", partner.id)
             registrations.write(
                 {
-                    "name": _("Anonymised parent #%s", partner.id),
+                    "name": anonymous_name,
                     "email": False,
                     "phone": False,
                 }
@@ -113,37 +115,27 @@ class ResPartner(models.Model):
                 }
             )
             contracts.filtered("signed_by").write({"signed_by": _("(anonymised)")})
+            # the chatter of everything above speaks of the family
+            erased = {
+                "consultation.child": children,
+                "consultation.request": requests,
+                "consultation.contract": contracts,
+                "consultation.referral": referrals,
+                "consultation.appointment.line": lines,
+                "event.registration": registrations,
+            }
             env["mail.message"].search(
-                [
-                    "|",
-                    "&",
-                    ("model", "=", "consultation.child"),
-                    ("res_id", "in", children.ids),
-                    "|",
-                    "&",
-                    ("model", "=", "consultation.request"),
-                    ("res_id", "in", requests.ids),
-                    "|",
-                    "&",
-                    ("model", "=", "consultation.contract"),
-                    ("res_id", "in", contracts.ids),
-                    "|",
-                    "&",
-                    ("model", "=", "consultation.referral"),
-                    ("res_id", "in", referrals.ids),
-                    "|",
-                    "&",
-                    ("model", "=", "consultation.appointment.line"),
-                    ("res_id", "in", lines.ids),
-                    "&",
-                    ("model", "=", "event.registration"),
-                    ("res_id", "in", registrations.ids),
-                ]
+                expression.OR(
+                    [
+                        [("model", "=", model), ("res_id", "in", records.ids)]
+                        for model, records in erased.items()
+                    ]
+                )
             ).unlink()
             partner.user_ids.write({"active": False, "login": f"anonymised-{partner.id}"})
             partner.write(
                 {
-                    "name": _("Anonymised parent #%s", partner.id),
+                    "name": anonymous_name,
                     "email": False,
                     "phone": False,
                     "mobile": False,

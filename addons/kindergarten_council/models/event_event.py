@@ -41,7 +41,7 @@ class EventEvent(models.Model):
 
     def _sync_council_calendar(self):
         """Keep a calendar entry for each council event, in the board's Odoo Calendars."""
-        Calendar = self.env["calendar.event"].sudo().with_context(no_mail_to_attendees=True)
+        Board = self.env["kindergarten.council"].sudo()
         model_id = self.env["ir.model"]._get_id(self._name)
         for event in self:
             entry = event.sudo().council_calendar_event_id
@@ -59,7 +59,6 @@ class EventEvent(models.Model):
                 "res_model_id": model_id,
                 "res_id": event.id,
             }
-            if entry:
-                entry.write(vals)
-            else:
-                event.sudo().council_calendar_event_id = Calendar.create(vals)
+            created = Board._upsert_calendar_entry(entry, vals)
+            if not entry:
+                event.sudo().council_calendar_event_id = created

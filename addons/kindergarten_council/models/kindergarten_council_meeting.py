@@ -318,15 +318,15 @@ class KindergartenCouncilMeeting(models.Model):
 
     def _sync_calendar_event(self):
         """Create or update the meeting's calendar event (attendees are added at convene)."""
-        Event = self.env["calendar.event"].with_context(no_mail_to_attendees=True)
+        Board = self.env["kindergarten.council"]
         for meeting in self:
-            if meeting.calendar_event_id:
-                meeting.calendar_event_id.with_context(no_mail_to_attendees=True).write(
-                    meeting._calendar_event_vals()
-                )
+            entry = meeting.calendar_event_id
+            vals = meeting._calendar_event_vals()
+            if not entry:
+                vals["partner_ids"] = [Command.set([])]  # invited only when convened
+                meeting.calendar_event_id = Board._upsert_calendar_entry(entry, vals)
             else:
-                vals = dict(meeting._calendar_event_vals(), partner_ids=[Command.set([])])
-                meeting.calendar_event_id = Event.create(vals)
+                Board._upsert_calendar_entry(entry, vals)
 
     def _invited_partners(self):
         """Return the partners invited to the meeting: members, secretary, guests."""

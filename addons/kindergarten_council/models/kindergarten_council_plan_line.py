@@ -219,7 +219,7 @@ class KindergartenCouncilPlanLine(models.Model):
 
     def _sync_deadline_calendar(self, today):
         """Show due and overdue lines on their deadline in the board's Odoo Calendars."""
-        Calendar = self.env["calendar.event"].sudo().with_context(no_mail_to_attendees=True)
+        Board = self.env["kindergarten.council"].sudo()
         model_id = self.env["ir.model"]._get_id(self._name)
         for line in self:
             entry = line.sudo().calendar_event_id
@@ -242,10 +242,9 @@ class KindergartenCouncilPlanLine(models.Model):
                 "res_model_id": model_id,
                 "res_id": line.id,
             }
-            if entry:
-                entry.write(vals)
-            else:
-                line.sudo().calendar_event_id = Calendar.create(vals)
+            created = Board._upsert_calendar_entry(entry, vals)
+            if not entry:
+                line.sudo().calendar_event_id = created
 
     def _next_deadline_on(self, day):
         """Return the first deadline of the timing rule that is not passed on `day`."""
