@@ -20,7 +20,9 @@ if [ "$(id -u)" -ne 0 ]; then
   die "Missing Debian packages: ${need[*]}. Install them: sudo apt-get install -y ${need[*]}"
 fi
 info "Installing Debian packages: ${need[*]}"
+# The log lives in .run/, which does not exist yet on a fresh clone.
+mkdir -p "$RUN_DIR"
 export DEBIAN_FRONTEND=noninteractive
-apt-get update -qq >/dev/null || die "apt-get update failed: check the network or your apt sources."
-apt-get install -y -qq --no-install-recommends "${need[@]}" >"$RUN_DIR/apt.log" 2>&1 \
+apt-get update -qq >"$RUN_DIR/apt.log" 2>&1 || die "apt-get update failed: check the network or your apt sources; see $RUN_DIR/apt.log"
+apt-get install -y -qq --no-install-recommends "${need[@]}" >>"$RUN_DIR/apt.log" 2>&1 \
   || die "apt-get install ${need[*]} failed; see $RUN_DIR/apt.log"
