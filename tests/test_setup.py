@@ -42,13 +42,67 @@ def test_odoo_17_is_not_a_candidate_and_missing_odoo_is_one_clear_line(tmp_path)
     lines = res.stderr.strip().splitlines()
     assert len(lines) == 1, res.stderr
     assert "not an Odoo 18.0 source tree" in lines[0]
-    assert "git clone -b 18.0" in lines[0]
+    assert "Unset it to let the setup fetch one" in lines[0]
 
 
-def test_no_odoo_anywhere(tmp_path):
-    res = _find_odoo({"KG_ODOO_DEFAULT": str(tmp_path / "none"), "PATH": "/usr/bin:/bin"})
+def _no_odoo_env(tmp_path, url):
+    return {
+        "KG_ODOO_DEFAULT": str(tmp_path / "none"),
+        "KG_ODOO_FETCH_DIR": str(tmp_path / "run" / "odoo"),
+        "ODOO_GIT_URL": url,
+        "PATH": "/usr/bin:/bin",
+    }
+
+
+def test_no_odoo_and_no_network_is_one_clear_error_line(tmp_path):
+    res = _find_odoo(_no_odoo_env(tmp_path, f"file://{tmp_path}/unreachable.git"))
     assert res.returncode == 1
-    assert res.stderr.strip().startswith("ERROR: No Odoo 18.0 found")
+    out = res.stderr.strip().splitlines()
+    assert out[0].startswith("==> No Odoo 18.0 found"), res.stderr
+    assert len(out) == 2 and out[1].startswith("ERROR: Could not fetch Odoo 18.0 from file://")
+    assert "ODOO_PATH" in out[1]
+    assert not (tmp_path / "run" / "odoo").exists()
+    assert not (tmp_path / "run" / "odoo.part").exists()
+
+
+def test_no_odoo_fetches_a_shallow_clone_once_and_reuses_it(tmp_path):
+    """Without a tree, the setup clones ODOO_REF of ODOO_GIT_URL into .run/odoo, once."""
+    upstream = _fake_odoo(tmp_path, 18)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-C", str(upstream)]
+    subprocess.run([*git, "init", "-q", "-b", "18.0"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "odoo"], check=True)
+    env = _no_odoo_env(tmp_path, f"file://{upstream}")
+    fetched = tmp_path / "run" / "odoo"
+
+    res = _find_odoo(env)
+    assert res.returncode == 0, res.stderr
+    assert res.stdout.strip() == str(fetched)
+    assert f"fetching 18.0 of file://{upstream} into {fetched}" in res.stderr
+    assert (fetched / "odoo-bin").is_file()
+    # Shallow: one commit of history.
+    depth = subprocess.run(
+        ["git", "-C", str(fetched), "rev-list", "--count", "HEAD"],
+        capture_output=True, text=True, check=True,
+    )
+    assert depth.stdout.strip() == "1"
+
+    again = _find_odoo(env)
+    assert again.returncode == 0
+    assert again.stdout.strip() == str(fetched)
+    assert "fetching" not in again.stderr
+
+
+def test_a_fetched_tree_that_is_not_18_is_refused(tmp_path):
+    upstream = _fake_odoo(tmp_path, 17)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-C", str(upstream)]
+    subprocess.run([*git, "init", "-q", "-b", "18.0"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "odoo"], check=True)
+    res = _find_odoo(_no_odoo_env(tmp_path, f"file://{upstream}"))
+    assert res.returncode == 1
+    assert "is not Odoo 18.0" in res.stderr.strip().splitlines()[-1]
+    assert not (tmp_path / "run" / "odoo").exists()
 
 
 def test_manifests_dependencies_are_all_available():

@@ -8,7 +8,9 @@ Steps, each skipped when already done:
    Asia/Almaty), *before* `account` is installed: the chart of accounts is
    chosen at that moment and the currency locks once entries exist;
 3. l10n_kz and our addons, with demo data; any ERROR or CRITICAL log line
-   fails the step (as in the OCA's CI);
+   fails the step (as in the OCA's CI), and so does a module whose demo data
+   did not load (Odoo only warns, records it in `ir_demo_failure` and carries
+   on without the module's demo: a partial demo is never served or tested);
 4. the Russian and Kazakh languages, with our translations.
 """
 
@@ -117,6 +119,42 @@ def installed(conf, db, modules):
     return {r[0] for r in rows}
 
 
+def demo_failures(conf, db):
+    """Return [(module, first error)] for every module whose demo data failed to load."""
+    try:
+        rows = query(
+            conf,
+            db,
+            "SELECT m.name, f.error FROM ir_demo_failure f"
+            " JOIN ir_module_module m ON m.id = f.module_id ORDER BY f.id",
+        )
+    except psycopg2.errors.UndefinedTable:
+        return [], ""
+    failures, failures_text = [], []
+    for name, error in rows:
+        failures_text.append(f"# demo data of {name} failed:\n{error}\n")
+        lines = [line.strip() for line in (error or "").splitlines() if line.strip()]
+        # The traceback ends with the exception; a ParseError's text names the
+        # file and record on the lines just before its last.
+        failures.append((name, " | ".join(lines[-3:]) if lines else "unknown error"))
+    return failures, "".join(failures_text)
+
+
+def check_demo(conf, db, log):
+    failures, text = demo_failures(conf, db)
+    if failures:
+        with open(log, "a", encoding="utf-8") as fh:
+            fh.write(text)
+        name, error = failures[0]
+        others = ", ".join(sorted({n for n, _e in failures[1:]} - {name}))
+        fail(
+            f"the demo data of module {name} did not load, so Odoo installed it without demo"
+            f" (a partial demo is refused). First error: {error}"
+            + (f" Other modules with failed demo data: {others}." if others else "")
+            + f" Full traceback in {log}; drop the database (make clean) after fixing it."
+        )
+
+
 def odoo_bin(odoo_bin_path, config, db, args, logfile, stdin=None):
     """Run odoo-bin (a command or a `shell` session), fail on any ERROR/CRITICAL line."""
     cmd = [sys.executable, odoo_bin_path]
@@ -160,6 +198,8 @@ def main():
     except psycopg2.OperationalError as exc:
         fail(f"cannot reach PostgreSQL ({str(exc).strip().splitlines()[0]})")
 
+    if exists:
+        check_demo(conf, opts.db, opts.log)
     if exists and installed(conf, opts.db, wanted) == set(wanted):
         active = {r[0] for r in query(conf, opts.db, "SELECT code FROM res_lang WHERE active")}
         if set(LANGS) <= active:
@@ -175,6 +215,7 @@ def main():
     if missing:
         print(f"==> Installing {', '.join(missing)} with demo data")
         odoo_bin(opts.odoo_bin, opts.config, opts.db, ["-i", ",".join(missing)], opts.log)
+        check_demo(conf, opts.db, opts.log)
     print(f"==> Loading languages {', '.join(LANGS)}")
     odoo_bin(
         opts.odoo_bin,

@@ -602,7 +602,11 @@ class ConsultationAppointment(models.Model):
                 None, week, week + timedelta(days=6), specialist=spec, include_past=True
             )
             if not slots:
-                continue
+                # Never drop a demo consultation silently: the setup refuses a
+                # demo that did not load whole.
+                raise ValueError(
+                    f"Demo: no free slot for {entry['specialist']} in the week of {week}"
+                )
             slot = slots[0]
             state = entry.get("state", "confirmed")
             if state == "confirmed" and slot["stop"] < fields.Datetime.now():
