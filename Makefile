@@ -8,11 +8,12 @@ VENV := .venv
 STAMP := $(VENV)/.installed
 REQS := requirements.txt requirements-test.txt requirements-lint.txt requirements-oca.txt
 
-.PHONY: help deps run test lint stop clean pot bench
+.PHONY: help deps run test test-dates lint stop clean pot bench
 
 help:
 	@echo "make run    - set up everything, create the demo database, serve Odoo on http://localhost:$(PORT)"
 	@echo "make test   - set up everything, install the addons in a fresh test database, run every test"
+	@echo "make test-dates - the demo install (and, for SUITE_DATES, the whole suite) with the clock at other dates"
 	@echo "make lint   - ruff and pylint-odoo over the addons"
 	@echo "make pot    - regenerate each addon's .pot and merge it into kk.po and ru.po"
 	@echo "make bench  - run the benchmarks in bench/, figures in bench/results/, compared side by side"
@@ -31,6 +32,9 @@ run: deps
 
 test: deps
 	@bash tools/test.sh
+
+test-dates: deps
+	@bash tools/test_dates.sh
 
 lint: $(STAMP)
 	@bash tools/lint.sh

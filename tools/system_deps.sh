@@ -2,7 +2,8 @@
 # Install the Debian packages the project needs when they are missing:
 # PostgreSQL (embedded cluster), Chromium (browser tests), wkhtmltopdf and
 # fonts with Cyrillic/Kazakh letters (PDFs), poppler-utils (PDF checks),
-# docker-compose (static check of docker/compose.yaml), gettext (i18n).
+# docker-compose (static check of docker/compose.yaml), gettext (i18n),
+# libfaketime (make test-dates), git (fetching Odoo when no tree is found).
 source "$(dirname "$0")/common.sh"
 
 need=()
@@ -14,6 +15,8 @@ command -v wkhtmltopdf >/dev/null || need+=(wkhtmltopdf)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v docker-compose >/dev/null || need+=(docker-compose)
 command -v msgmerge >/dev/null || need+=(gettext)
+compgen -G '/usr/lib/*/faketime/libfaketimeMT.so.1' >/dev/null || need+=(faketime)
+command -v git >/dev/null || need+=(git)
 
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
