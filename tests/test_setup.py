@@ -167,3 +167,39 @@ def test_every_term_has_kazakh_and_russian_translations():
             }
             missing = sorted(m for _c, m in terms - done)
             assert not missing, f"{pot_path.parent.parent.name} {lang}.po lacks: {missing[:10]}"
+
+
+def _setup_db_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("setup_db", ROOT / "tools/setup_db.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_demo_that_did_not_load_stops_the_setup_naming_the_module(tmp_path, monkeypatch, capsys):
+    """Odoo only warns when a module's demo fails; the setup refuses the partial demo."""
+    import pytest
+
+    setup_db = _setup_db_module()
+    traceback = (
+        "Traceback (most recent call last):\n  File \"x.py\", line 1\n"
+        "odoo.tools.convert.ParseError: while parsing consultation_point_demo.xml:190\n"
+        "ValidationError: The start of the leave must be before its end.\n"
+    )
+    monkeypatch.setattr(
+        setup_db, "query", lambda conf, db, sql, args=(): [("consultation_point", traceback)]
+    )
+    log = tmp_path / "setup.log"
+    with pytest.raises(SystemExit) as exc:
+        setup_db.check_demo({}, "db", str(log))
+    assert exc.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("ERROR: the demo data of module consultation_point did not load")
+    assert "The start of the leave must be before its end." in err
+    assert "consultation_point_demo.xml:190" in err
+    assert "The start of the leave must be before its end." in log.read_text()
+
+    monkeypatch.setattr(setup_db, "query", lambda conf, db, sql, args=(): [])
+    setup_db.check_demo({}, "db", str(log))  # a whole demo passes
