@@ -83,7 +83,9 @@ def test_no_odoo_fetches_a_shallow_clone_once_and_reuses_it(tmp_path):
     # Shallow: one commit of history.
     depth = subprocess.run(
         ["git", "-C", str(fetched), "rev-list", "--count", "HEAD"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert depth.stdout.strip() == "1"
 
@@ -184,7 +186,7 @@ def test_a_demo_that_did_not_load_stops_the_setup_naming_the_module(tmp_path, mo
 
     setup_db = _setup_db_module()
     traceback = (
-        "Traceback (most recent call last):\n  File \"x.py\", line 1\n"
+        'Traceback (most recent call last):\n  File "x.py", line 1\n'
         "odoo.tools.convert.ParseError: while parsing consultation_point_demo.xml:190\n"
         "ValidationError: The start of the leave must be before its end.\n"
     )
