@@ -5,3 +5,11 @@ from .academic_year import (
     academic_year_of,
 )
 from .iin import iin_birth_date, iin_check_digit, iin_is_valid
+from .form import (
+    DOCUMENT_EXTENSIONS,
+    LIMITS,
+    FormError,
+    FormParser,
+    is_ascii_id,
+    route_id,
+)

@@ -6,8 +6,10 @@ made; a result of 10 again means the number is invalid. python-stdnum has no
 Kazakhstan module, hence this one.
 """
 
+import re
 from datetime import date
 
+IIN_RE = re.compile(r"[0-9]{12}")
 WEIGHTS_1 = tuple(range(1, 12))
 WEIGHTS_2 = (3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2)
 
@@ -22,8 +24,11 @@ def iin_check_digit(first11):
 
 
 def iin_is_valid(value):
-    """Tell whether `value` is a well-formed 12-digit IIN/BIN with a right check digit."""
-    if not isinstance(value, str) or len(value) != 12 or not value.isdigit():
+    """Tell whether `value` is a well-formed 12-digit IIN/BIN with a right check digit.
+
+    Only ASCII digits count: str.isdigit() also takes "²" or Arabic-Indic digits.
+    """
+    if not isinstance(value, str) or not IIN_RE.fullmatch(value):
         return False
     return iin_check_digit(value[:11]) == int(value[11])
 
