@@ -7,10 +7,15 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import format_datetime
 
+from odoo.addons.kindergarten_base.tools import LIMITS, FormError, FormParser, route_id
+from odoo.addons.kindergarten_base.tools.form import TEXT_MAX
+
 _logger = logging.getLogger(__name__)
 
 HONEYPOT_FIELD = "website_homepage"
-REQUIRED_FIELDS = ("parent_name", "email", "phone", "child_name", "child_birth_date", "topic_id")
+# The consultation point's forms answer a wrong input with the form again, its fields
+# filled and the messages shown, with this HTTP status (the board's forms answer 400).
+FORM_ERROR_STATUS = 200
 
 
 def point_tz(point):
@@ -28,7 +33,7 @@ class ConsultationWebsite(http.Controller):
 
     # ----------------------------------------------------------------- helpers
     def _get_point(self, point_id):
-        point = request.env["consultation.point"].sudo().browse(point_id).exists()
+        point = request.env["consultation.point"].sudo().browse(route_id(point_id)).exists()
         if not point:
             raise NotFound()
         return point
@@ -85,6 +90,8 @@ class ConsultationWebsite(http.Controller):
             "fmt_dt": lambda value: fmt_dt(env, value, point),
             "slug": env["ir.http"]._slug,
             "main_object": point,
+            "limits": LIMITS,
+            "today": fields.Date.to_string(fields.Date.context_today(env.user)),
         }
 
     # ------------------------------------------------------------------ pages
@@ -114,7 +121,9 @@ class ConsultationWebsite(http.Controller):
         sitemap=False,
     )
     def document(self, document_id, **kw):
-        document = request.env["consultation.point.document"].sudo().browse(document_id).exists()
+        document = (
+            request.env["consultation.point.document"].sudo().browse(route_id(document_id)).exists()
+        )
         if not document or not document.public:
             raise NotFound()
         stream = request.env["ir.binary"]._get_stream_from(
@@ -136,28 +145,37 @@ class ConsultationWebsite(http.Controller):
         values.update({"errors": {}, "post": {}, "honeypot_field": HONEYPOT_FIELD})
         return request.render("consultation_point.website_request_form", values)
 
-    def _validate(self, post):
-        """Return {field: message} for what is missing or wrong in the form."""
-        errors = {}
-        for name in REQUIRED_FIELDS:
-            if not (post.get(name) or "").strip():
-                errors[name] = _("This field is required.")
-        email = (post.get("email") or "").strip()
-        if email and "@" not in email:
-            errors["email"] = _("Enter a valid e-mail address.")
-        if post.get("child_birth_date"):
-            try:
-                birth = fields.Date.to_date(post["child_birth_date"])
-                if birth > fields.Date.context_today(request.env.user):
-                    errors["child_birth_date"] = _("The birth date is in the future.")
-            except ValueError:
-                errors["child_birth_date"] = _("Enter the date as YYYY-MM-DD.")
-        if post.get("consent") != "on":
-            errors["consent"] = _(
-                "Your consent to the processing of personal data is needed to register "
-                "the request."
+    def _parse_request(self, post, values):
+        """Return the values of create_from_website read from the form, or raise FormError."""
+        env = request.env
+        form = FormParser(env, post)
+        data = {
+            "parent_name": form.text("parent_name", required=True),
+            "phone": form.phone("phone", required=True),
+            "email": form.email("email", required=True),
+            "child_name": form.text("child_name", required=True),
+            "child_birth_date": form.date("child_birth_date", required=True),
+            "child_iin": form.iin("child_iin") or False,
+            "attends_preschool": form.boolean("attends_preschool"),
+            "topic_ids": form.record("topic_id", values["topics"], required=True).ids,
+            "question": form.text("question", max_length=TEXT_MAX, multiline=True),
+            "form_wanted": form.selection("form_wanted", values["forms"], default="individual"),
+            "consent": form.boolean("consent"),
+        }
+        birth = data["child_birth_date"]
+        if birth and birth > fields.Date.context_today(env.user):
+            form.add_error("child_birth_date", _("The birth date is in the future."))
+        if not data["consent"]:
+            form.add_error(
+                "consent",
+                _(
+                    "Your consent to the processing of personal data is needed to register "
+                    "the request."
+                ),
             )
-        return errors
+        values["post"] = form.values
+        form.check()
+        return data
 
     def _invite_parent(self, partner):
         """Give the parent portal access and send the invitation (unless they have a user)."""
@@ -188,14 +206,21 @@ class ConsultationWebsite(http.Controller):
     def request_submit(self, point_id, **post):
         point = self._get_point(point_id)
         values = self._point_values(point)
-        values.update({"post": post, "honeypot_field": HONEYPOT_FIELD, "errors": {}})
+        values.update({"post": {}, "honeypot_field": HONEYPOT_FIELD, "errors": {}})
         ip = request.httprequest.remote_addr
         if post.get(HONEYPOT_FIELD):
             # A robot filled the hidden field: answer as if all went well, save nothing.
             _logger.info("Consultation request form: honeypot filled from %s", ip)
             return request.render("consultation_point.website_request_done", values)
+        try:
+            data = self._parse_request(post, values)
+        except FormError as error:
+            values["errors"] = error.errors
+            return request.render(
+                "consultation_point.website_request_form", values, status=FORM_ERROR_STATUS
+            )
         Submission = request.env["consultation.web.submission"].sudo()
-        if Submission._is_rate_limited(ip, post.get("email")):
+        if Submission._is_rate_limited(ip, data["email"]):
             values["errors"] = {
                 "global": _(
                     "Too many requests were sent from this address in the last hour. "
@@ -203,27 +228,6 @@ class ConsultationWebsite(http.Controller):
                 )
             }
             return request.render("consultation_point.website_request_form", values, status=429)
-        errors = self._validate(post)
-        if errors:
-            values["errors"] = errors
-            return request.render("consultation_point.website_request_form", values)
-        topic = request.env["consultation.topic"].sudo().browse(int(post["topic_id"])).exists()
-        form_wanted = post.get("form_wanted")
-        if form_wanted not in dict(values["forms"]):
-            form_wanted = "individual"
-        data = {
-            "parent_name": post["parent_name"].strip(),
-            "phone": post["phone"].strip(),
-            "email": post["email"].strip(),
-            "child_name": post["child_name"].strip(),
-            "child_birth_date": fields.Date.to_date(post["child_birth_date"]),
-            "child_iin": (post.get("child_iin") or "").strip() or False,
-            "attends_preschool": post.get("attends_preschool") == "on",
-            "topic_ids": topic.ids,
-            "question": (post.get("question") or "").strip(),
-            "form_wanted": form_wanted,
-            "consent": True,  # validated above: the box is required
-        }
         try:
             with request.env.cr.savepoint():
                 # A signed-in parent files for their own family; anybody else gets a new one.
@@ -236,7 +240,9 @@ class ConsultationWebsite(http.Controller):
                 )
         except (UserError, ValidationError) as exc:
             values["errors"] = {"global": exc.args[0]}
-            return request.render("consultation_point.website_request_form", values)
+            return request.render(
+                "consultation_point.website_request_form", values, status=FORM_ERROR_STATUS
+            )
         Submission._remember(ip, data["email"], point, consultation_request)
         invited = self._invite_parent(consultation_request.partner_id)
         values.update({"consultation_request": consultation_request, "invited": invited})

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from werkzeug.exceptions import NotFound
 
@@ -6,12 +6,14 @@ from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError, UserError, ValidationError
 from odoo.http import content_disposition, request
 
+from odoo.addons.kindergarten_base.tools import LIMITS, FormError, FormParser, route_id
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 from ..models.consultation_appointment import BOOKING_DAYS
-from .main import fmt_dt
+from .main import FORM_ERROR_STATUS, fmt_dt
 
 MODES = ("in_person", "remote")
+ACCESS_TOKEN_MAX = 128
 
 
 class ConsultationPortal(CustomerPortal):
@@ -38,8 +40,11 @@ class ConsultationPortal(CustomerPortal):
         return Model.search(domain, order=order).sudo()
 
     def _cp_get(self, model, record_id):
-        """Return the family's own record (sudo), or raise NotFound."""
-        records = self._cp_search(model, [("id", "=", int(record_id))])
+        """Return the family's own record (sudo), or raise NotFound.
+
+        `record_id` is an id from the URL or parsed by FormParser; anything else is not found.
+        """
+        records = self._cp_search(model, [("id", "=", route_id(record_id))])
         if not records:
             raise NotFound()
         return records
@@ -72,6 +77,7 @@ class ConsultationPortal(CustomerPortal):
                     request.env[model]._fields[field]._description_selection(request.env)
                 ),
                 "message": request.params.get("message"),
+                "limits": LIMITS,
             }
         )
         values.update(extra)
@@ -124,19 +130,33 @@ class ConsultationPortal(CustomerPortal):
     )
     def cp_child_edit(self, child_id, **post):
         child = self._cp_get("consultation.child", child_id)
-        error = None
+        error = errors = None
+        form = FormParser(request.env, post)
         if request.httprequest.method == "POST":
+            name = form.text("name", required=True, message=_("Enter the child's name."))
+            birth_date = form.date("birth_date")
             try:
+                form.check()
                 with request.env.cr.savepoint():
-                    child._portal_correct(post.get("name"), post.get("birth_date"))
+                    child._portal_correct(name, birth_date)
+            except FormError as exc:
+                error, errors = exc.message, exc.errors
             except (UserError, ValidationError) as exc:
                 error = exc.args[0]
             else:
                 return request.redirect("/my/consultation/children?message=child_updated")
         values = self._cp_values(
-            "consultation_child_edit", child=child, error=error, form=post if error else {}
+            "consultation_child_edit",
+            child=child,
+            error=error,
+            errors=errors or {},
+            form=form.values if error else {},
         )
-        return request.render("consultation_point.portal_cp_child_edit", values)
+        return request.render(
+            "consultation_point.portal_cp_child_edit",
+            values,
+            status=FORM_ERROR_STATUS if error else 200,
+        )
 
     @http.route("/my/consultation/requests", type="http", auth="user", website=True)
     def cp_requests(self, **kw):
@@ -256,23 +276,40 @@ class ConsultationPortal(CustomerPortal):
             days[-1][1].append(slot)
         return days
 
-    def _cp_book_page(self, params, error=None):
+    def _cp_book_form(self, params, submit=False):
+        """Parse the booking parameters: (FormParser, {child_id, topic_id, reschedule_id,
+        mode, specialist_id, start}); a slot (specialist and start) is required on submit."""
+        form = FormParser(request.env, params)
+        pick = _("Pick a slot from the list.")
+        parsed = {
+            "child_id": form.id("child_id", required=submit),
+            "topic_id": form.id("topic_id", required=submit, message=pick if submit else None),
+            "reschedule_id": form.id("reschedule_id"),
+            "mode": form.selection("mode", MODES, default="in_person"),
+        }
+        if submit:
+            parsed["specialist_id"] = form.id("specialist_id", required=True, message=pick)
+            parsed["start"] = form.datetime("start", required=True, message=pick)
+        return form, parsed
+
+    def _cp_book_page(self, parsed, error=None):
+        """Render the booking page for the parsed parameters (see _cp_book_form)."""
         own_children = self._cp_search("consultation.child")
         children = own_children.filtered(lambda c: not c._ineligibility_reason(fields.Date.today()))
         topics = request.env["consultation.topic"].sudo().search([])
         point = self._cp_points()[:1]
         child = topic = reschedule = None
-        if params.get("child_id"):
-            child = own_children.filtered(lambda c: c.id == _int(params["child_id"]))
+        if parsed.get("child_id"):
+            child = own_children.filtered(lambda c: c.id == parsed["child_id"])
             if not child:
                 raise NotFound()
             if child not in children:
                 error = error or child._ineligibility_reason(fields.Date.today())
                 child = None
-        if params.get("topic_id"):
-            topic = topics.filtered(lambda t: t.id == _int(params["topic_id"]))
-        if params.get("reschedule_id"):
-            reschedule = self._cp_get("consultation.appointment", params["reschedule_id"])
+        if parsed.get("topic_id"):
+            topic = topics.filtered(lambda t: t.id == parsed["topic_id"])
+        if parsed.get("reschedule_id"):
+            reschedule = self._cp_get("consultation.appointment", parsed["reschedule_id"])
             point = reschedule.point_id
         if (
             point
@@ -283,7 +320,7 @@ class ConsultationPortal(CustomerPortal):
         ):
             error = error or self._cp_too_late(reschedule)
             reschedule = None
-        mode = params.get("mode") if params.get("mode") in MODES else "in_person"
+        mode = parsed.get("mode") or "in_person"
         slot_days = self._cp_slots(topic, fields.Date.today(), point) if topic and child else []
         groups = self._cp_group_sessions(topic) if topic and child and not reschedule else []
         values = self._cp_values(
@@ -299,54 +336,61 @@ class ConsultationPortal(CustomerPortal):
             point=point,
             error=error,
         )
-        return request.render("consultation_point.portal_cp_book", values)
+        return request.render(
+            "consultation_point.portal_cp_book",
+            values,
+            status=FORM_ERROR_STATUS if error else 200,
+        )
 
     @http.route("/my/consultation/book", type="http", auth="user", methods=["GET"], website=True)
     def cp_book(self, **params):
-        return self._cp_book_page(params)
+        form, parsed = self._cp_book_form(params)
+        try:
+            form.check()
+        except FormError as exc:
+            return self._cp_book_page(parsed, exc.message)
+        return self._cp_book_page(parsed)
 
     @http.route("/my/consultation/book", type="http", auth="user", methods=["POST"], website=True)
     def cp_book_submit(self, **params):
+        form, parsed = self._cp_book_form(params, submit=True)
+        try:
+            form.check()
+        except FormError as exc:
+            return self._cp_book_page(parsed, exc.message)
         partner = self._cp_partner()
-        child = self._cp_get("consultation.child", params.get("child_id") or 0)
-        topic = request.env["consultation.topic"].sudo().browse(_int(params.get("topic_id")))
-        specialist = (
-            request.env["consultation.specialist"].sudo().browse(_int(params.get("specialist_id")))
-        )
+        child = self._cp_get("consultation.child", parsed["child_id"])
+        topic = request.env["consultation.topic"].sudo().browse(parsed["topic_id"])
+        specialist = request.env["consultation.specialist"].sudo().browse(parsed["specialist_id"])
         if (
             not topic.exists()
             or not specialist.exists()
             or topic not in specialist.topic_ids
             or specialist.point_id not in self._cp_points()
         ):
-            return self._cp_book_page(params, _("Pick a slot from the list."))
-        try:
-            start = datetime.strptime(params.get("start") or "", "%Y-%m-%d %H:%M:%S")
-        except ValueError:
-            return self._cp_book_page(params, _("Pick a slot from the list."))
+            return self._cp_book_page(parsed, _("Pick a slot from the list."))
         old_line = None
-        if params.get("reschedule_id"):
-            old = self._cp_get("consultation.appointment", params["reschedule_id"])
+        if parsed["reschedule_id"]:
+            old = self._cp_get("consultation.appointment", parsed["reschedule_id"])
             old_line = self._cp_line(old)
             if not old_line or not old_line._portal_can_change():
                 return self._cp_book_page({}, self._cp_too_late(old))
-        mode = params.get("mode") if params.get("mode") in MODES else "in_person"
         try:
             appointment = (
                 request.env["consultation.appointment"]
                 .sudo()
                 .book_for_family(
                     specialist,
-                    start,
+                    parsed["start"],
                     partner.sudo(),
                     child,
                     topic,
-                    mode=mode,
+                    mode=parsed["mode"],
                     replaced_line=old_line,
                 )
             )
         except (UserError, ValidationError) as exc:
-            return self._cp_book_page(params, exc.args[0])
+            return self._cp_book_page(parsed, exc.args[0])
         return request.redirect(f"/my/consultation/appointments/{appointment.id}?message=held")
 
     def _cp_group_sessions(self, topic=None):
@@ -369,10 +413,17 @@ class ConsultationPortal(CustomerPortal):
         website=True,
     )
     def cp_group_join(self, appointment_id, **params):
-        session = self._cp_group_sessions().filtered(lambda a: a.id == appointment_id)
+        session = self._cp_group_sessions().filtered(lambda a: a.id == route_id(appointment_id))
         if not session:
             raise NotFound()
-        child = self._cp_get("consultation.child", params.get("child_id") or 0)
+        form = FormParser(request.env, params)
+        child_id = form.id("child_id", required=True)
+        parsed = {"child_id": child_id, "topic_id": session.topic_id.id}
+        try:
+            form.check()
+        except FormError as exc:
+            return self._cp_book_page({"topic_id": session.topic_id.id}, exc.message)
+        child = self._cp_get("consultation.child", child_id)
         partner = self._cp_partner()
         if session.line_ids.filtered(
             lambda li: li.partner_id == partner
@@ -389,7 +440,7 @@ class ConsultationPortal(CustomerPortal):
                 )
                 line = session.add_family(partner.sudo(), child, request=open_request)
         except (UserError, ValidationError) as exc:
-            return self._cp_book_page(params, exc.args[0])
+            return self._cp_book_page(parsed, exc.args[0])
         if line.state == "booked" and session.state == "confirmed":
             line._send_parent_mail("consultation_point.mail_template_appointment_confirmed")
         message = "joined" if line.state == "booked" else "waiting"
@@ -404,6 +455,11 @@ class ConsultationPortal(CustomerPortal):
         return request.render("consultation_point.portal_cp_contracts", values)
 
     def _cp_contract(self, contract_id, access_token=None):
+        if access_token is not None and (
+            not isinstance(access_token, str) or len(access_token) > ACCESS_TOKEN_MAX
+        ):
+            raise NotFound()
+        contract_id = route_id(contract_id)
         try:
             contract = self._document_check_access(
                 "consultation.contract", contract_id, access_token=access_token
@@ -464,9 +520,16 @@ class ConsultationPortal(CustomerPortal):
             contract = self._cp_contract(contract_id, access_token)
         except NotFound:
             return {"error": _("This contract was not found.")}
+        form = FormParser(request.env, {"name": name, "signature": signature})
+        required = _("A signature and the signer's full name are required.")
+        name = form.text("name", required=True, message=required)
+        signature = form.image_base64("signature", required=True, message=required)
         try:
+            form.check()
             with request.env.cr.savepoint():
                 contract.action_sign(signature, name, ip=request.httprequest.remote_addr)
+        except FormError as exc:
+            return {"error": exc.message}
         except (UserError, ValidationError) as exc:
             return {"error": exc.args[0]}
         query = (
@@ -523,7 +586,7 @@ class ConsultationPortal(CustomerPortal):
         website=True,
     )
     def cp_lecture_register(self, event_id, **kw):
-        event = self._cp_events().filtered(lambda e: e.id == event_id)
+        event = self._cp_events().filtered(lambda e: e.id == route_id(event_id))
         if not event:
             raise NotFound()
         partner = self._cp_partner().sudo()
@@ -575,11 +638,3 @@ class ConsultationPortal(CustomerPortal):
         if consents:
             consents.action_withdraw()
         return request.redirect("/my/consultation/consent?message=withdrawn")
-
-
-def _int(value):
-    """Return int(value), or 0 when it is not a number."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return 0
