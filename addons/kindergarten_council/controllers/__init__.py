@@ -1,3 +1,4 @@
+from . import common
 from . import appeal
 from . import survey
 from . import portal

@@ -1,10 +1,13 @@
 from odoo import _, http
 from odoo.http import request
 
+from odoo.addons.kindergarten_base.tools import LIMITS, FormError, FormParser
+from odoo.addons.kindergarten_base.tools.form import TEXT_MAX
+
 from ..models.kindergarten_council_appeal import APPEAL_CATEGORIES
+from .common import FORM_ERROR_STATUS
 
 HONEYPOT_FIELD = "website_url"
-MAX_TEXT = 10000
 
 
 class CouncilAppealController(http.Controller):
@@ -33,6 +36,7 @@ class CouncilAppealController(http.Controller):
             "honeypot_field": HONEYPOT_FIELD,
             "is_signed_in": not request.env.user._is_public(),
             "page_name": "council_appeal",
+            "limits": LIMITS,
         }
 
     def _category_labels(self):
@@ -44,29 +48,71 @@ class CouncilAppealController(http.Controller):
         "/council/appeal", type="http", auth="public", methods=["GET"], website=True, sitemap=True
     )
     def appeal_form(self, **kw):
-        return request.render("kindergarten_council.appeal_form", self._appeal_form_values(**kw))
+        # the link may preset the category (or the board); anything else is not echoed
+        form = FormParser(request.env, kw)
+        form.selection("category", APPEAL_CATEGORIES)
+        form.id("council_id")
+        values = {k: v for k, v in form.values.items() if k not in form.errors}
+        return request.render(
+            "kindergarten_council.appeal_form", self._appeal_form_values(**values)
+        )
+
+    def _parse_appeal(self, post, values):
+        """Return the appeal's values read from the form, or raise FormError.
+
+        `values` (of the form's template) get what the user typed, to fill the form again.
+        """
+        councils = values["councils"]
+        form = FormParser(request.env, post)
+        choose = _("Choose the preschool.")
+        if len(councils) == 1 and not post.get("council_id"):
+            council = councils
+        else:
+            council = form.record("council_id", councils, required=True, message=choose)
+        vals = {
+            "council_id": council.id,
+            "category": form.selection(
+                "category",
+                APPEAL_CATEGORIES,
+                required=True,
+                message=_("Choose what the appeal is about."),
+            ),
+            "description": form.text(
+                "description",
+                max_length=TEXT_MAX,
+                multiline=True,
+                required=True,
+                message=_("Describe the situation."),
+            ),
+        }
+        anonymous = form.boolean("anonymous")
+        contact = {
+            "contact_name": form.text("contact_name") or False,
+            "contact_email": form.email("contact_email") or False,
+            "contact_phone": form.phone("contact_phone") or False,
+        }
+        sign = form.boolean("sign")
+        values["values"] = form.values
+        form.check()
+        if not anonymous:
+            vals.update(contact)
+            if sign and not request.env.user._is_public():
+                vals["partner_id"] = request.env.user.partner_id.id
+        return vals
 
     @http.route("/council/appeal", type="http", auth="public", methods=["POST"], website=True)
     def appeal_submit(self, **post):
-        values = self._appeal_form_values(**post)
+        values = self._appeal_form_values()
         if post.get(HONEYPOT_FIELD):
             # A robot filled the hidden field: answer as if all went well, register nothing.
             return request.render("kindergarten_council.appeal_thanks", {"appeal_number": False})
-        errors = {}
-        council = values["councils"].filtered(lambda c: str(c.id) == post.get("council_id"))
-        if len(values["councils"]) == 1 and not post.get("council_id"):
-            council = values["councils"]
-        if not council:
-            errors["council_id"] = _("Choose the preschool.")
-        category = post.get("category")
-        if category not in dict(APPEAL_CATEGORIES):
-            errors["category"] = _("Choose what the appeal is about.")
-        description = (post.get("description") or "").strip()
-        if not description:
-            errors["description"] = _("Describe the situation.")
-        if errors:
-            values["errors"] = errors
-            return request.render("kindergarten_council.appeal_form", values, status=400)
+        try:
+            vals = self._parse_appeal(post, values)
+        except FormError as error:
+            values["errors"] = error.errors
+            return request.render(
+                "kindergarten_council.appeal_form", values, status=FORM_ERROR_STATUS
+            )
         if (
             not request.env["kindergarten.council.appeal.rate"]
             .sudo()
@@ -76,21 +122,6 @@ class CouncilAppealController(http.Controller):
                 "rate": _("Too many appeals were sent from your address. Try again in an hour.")
             }
             return request.render("kindergarten_council.appeal_form", values, status=429)
-        vals = {
-            "council_id": council.id,
-            "category": category,
-            "description": description[:MAX_TEXT],
-        }
-        if not post.get("anonymous"):
-            vals.update(
-                {
-                    "contact_name": (post.get("contact_name") or "").strip()[:200] or False,
-                    "contact_email": (post.get("contact_email") or "").strip()[:200] or False,
-                    "contact_phone": (post.get("contact_phone") or "").strip()[:50] or False,
-                }
-            )
-            if values["is_signed_in"] and post.get("sign"):
-                vals["partner_id"] = request.env.user.partner_id.id
         # Registered as the public user, so an anonymous appeal of a signed-in parent
         # keeps no trace of them (create_uid).
         appeal = (

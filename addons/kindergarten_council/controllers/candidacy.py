@@ -1,10 +1,15 @@
 from werkzeug.exceptions import NotFound
 
-from odoo import fields, http
+from odoo import _, fields, http
 from odoo.exceptions import UserError
 from odoo.http import request
 
+from odoo.addons.kindergarten_base.tools import LIMITS, FormError, FormParser, route_id
+
+from ..models.kindergarten_council_call import PORTAL_FILE_EXTENSIONS, PORTAL_FILE_MAX_BYTES
 from ..models.kindergarten_council_candidate import DOCUMENTS
+from ..models.kindergarten_council_member import REPRESENTED_GROUPS
+from .common import FORM_ERROR_STATUS
 
 
 class CouncilCandidacyController(http.Controller):
@@ -26,12 +31,20 @@ class CouncilCandidacyController(http.Controller):
 
     def _call(self, call_id):
         """An open call of the site, or 404."""
-        call = self._open_calls().filtered(lambda c: c.id == call_id)
+        call = self._open_calls().filtered(lambda c: c.id == route_id(call_id))
         if not call:
             raise NotFound()
         return call
 
-    def _form_values(self, call, values=None, error=None):
+    def _age_groups(self, call):
+        """The age groups of the call's preschool (read as superuser: names only)."""
+        return (
+            request.env["kindergarten.age.group"]
+            .sudo()
+            .search([("company_id", "=", call.company_id.id)])
+        )
+
+    def _form_values(self, call, values=None, error=None, errors=None):
         """Values of the application form."""
         groups = request.env["kindergarten.council.candidate"]._fields["represented_group"]
         partner = request.env.user.partner_id
@@ -39,9 +52,7 @@ class CouncilCandidacyController(http.Controller):
             "call": call,
             "application": call._portal_application(partner),
             "groups": groups._description_selection(request.env),
-            "age_groups": request.env["kindergarten.age.group"]
-            .sudo()
-            .search([("company_id", "=", call.company_id.id)]),
+            "age_groups": self._age_groups(call),
             "documents": [
                 (
                     doc,
@@ -53,7 +64,14 @@ class CouncilCandidacyController(http.Controller):
             ],
             "values": values or {},
             "error": error,
+            "errors": errors or {},
             "page_name": "council_candidacy",
+            "limits": LIMITS,
+            "upload_hint": _(
+                "%(types)s; max %(size)s MB",
+                types=", ".join(e.lstrip(".").upper() for e in PORTAL_FILE_EXTENSIONS),
+                size=PORTAL_FILE_MAX_BYTES // (1024 * 1024),
+            ),
         }
 
     @http.route("/council/calls", type="http", auth="public", website=True, sitemap=True)
@@ -76,26 +94,42 @@ class CouncilCandidacyController(http.Controller):
     )
     def apply_submit(self, call_id, **post):
         call = self._call(call_id)
-        files = {}
-        for doc, _label in DOCUMENTS:
-            upload = request.httprequest.files.get(doc)
-            if upload and upload.filename:
-                files[doc] = (upload.filename, upload.read())
-        age_group = (
-            request.env["kindergarten.age.group"]
-            .sudo()
-            .browse(int(post["age_group_id"]) if (post.get("age_group_id") or "").isdigit() else [])
+        form = FormParser(request.env, post, request.httprequest.files)
+        represented_group = form.selection(
+            "represented_group",
+            REPRESENTED_GROUPS,
+            required=True,
+            message=_("Choose the group you would represent on the board."),
+        )
+        age_group = form.record(
+            "age_group_id",
+            self._age_groups(call),
+            message=_("Choose an age group of this preschool."),
+        )
+        files = form.uploads(
+            [doc for doc, _label in DOCUMENTS],
+            max_files=len(DOCUMENTS),
+            max_bytes=PORTAL_FILE_MAX_BYTES,
+            extensions=PORTAL_FILE_EXTENSIONS,
         )
         try:
-            call._apply_from_portal(
-                request.env.user.partner_id,
-                post.get("represented_group"),
-                age_group.exists(),
-                files,
+            form.check()
+            with request.env.cr.savepoint():
+                call._apply_from_portal(
+                    request.env.user.partner_id, represented_group, age_group, files
+                )
+        except FormError as error:
+            values = self._form_values(
+                call, values=form.values, error=error.message, errors=error.errors
+            )
+            return request.render(
+                "kindergarten_council.candidacy_form", values, status=FORM_ERROR_STATUS
             )
         except UserError as error:
-            values = self._form_values(call, values=post, error=error.args[0])
-            return request.render("kindergarten_council.candidacy_form", values, status=400)
+            values = self._form_values(call, values=form.values, error=error.args[0])
+            return request.render(
+                "kindergarten_council.candidacy_form", values, status=FORM_ERROR_STATUS
+            )
         values = self._form_values(call)
         values["saved"] = True
         return request.render("kindergarten_council.candidacy_form", values)

@@ -1,9 +1,10 @@
-from werkzeug.exceptions import NotFound
+from werkzeug.exceptions import BadRequest, NotFound
 
 from odoo import _, fields, http
 from odoo.exceptions import AccessError, MissingError
 from odoo.http import request
 
+from odoo.addons.kindergarten_base.tools import FormError, FormParser, route_id
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 VISIBLE_MEETING_STATES = ("convened", "held", "approved")
@@ -28,7 +29,7 @@ class CouncilMemberPortal(CustomerPortal):
 
     def _council_record(self, model, record_id):
         """The record as the signed-in user, or 404 when it does not exist or is not theirs."""
-        record = request.env[model].browse(record_id)
+        record = request.env[model].browse(route_id(record_id))
         try:
             record.check_access("read")
             if not record.exists():
@@ -130,11 +131,18 @@ class CouncilMemberPortal(CustomerPortal):
         methods=["POST"],
         website=True,
     )
-    def portal_my_council_meeting_attend(self, meeting_id, answer="accepted", **kw):
+    def portal_my_council_meeting_attend(self, meeting_id, **kw):
         meeting = self._council_meeting(meeting_id)
         attendee = self._council_attendee(meeting)
         if meeting.state != "convened" or not attendee:
             raise NotFound()
+        form = FormParser(request.env, kw)
+        answer = form.selection("answer", ("accepted", "declined"), default="accepted")
+        try:
+            form.check()
+        except FormError as error:
+            # the page's two buttons send one of both: anything else is a forged request
+            raise BadRequest(error.message) from error
         if answer == "declined":
             attendee.do_decline()
         else:

@@ -3,12 +3,17 @@ import re
 
 from werkzeug.exceptions import NotFound
 
-from odoo import http
+from odoo import _, http
 from odoo.http import request
 
+from odoo.addons.kindergarten_base.tools import FormError, FormParser
 from odoo.addons.survey.controllers.main import Survey
 
 from ..models.kindergarten_council_survey_code import normalize_code
+from .common import FORM_ERROR_STATUS
+
+# A code is 12 letters and digits in groups of four: room for dashes and spaces.
+CODE_MAX = 32
 
 SURVEY_PATH = re.compile(r"(/(?:council/)?survey/)[^\s\"?]+(\?[^\s\"]*)?")
 REDACTED = r"\1[redacted]"
@@ -55,19 +60,30 @@ class CouncilSurveyController(http.Controller):
     def council_survey_code(self, code=None, **kw):
         # Showing the page does not use the code, so that mail scanners opening the link
         # do not burn it: the parent presses "Start".
+        code = (code or "")[:CODE_MAX]
         return request.render(
             "kindergarten_council.council_survey_code_page",
-            {"code": normalize_code(code) or code or "", "error": False},
+            {"code": normalize_code(code) or code, "error": False, "code_max": CODE_MAX},
         )
 
     @http.route("/council/survey/start", type="http", auth="public", methods=["POST"], website=True)
-    def council_survey_start(self, code=None, **kw):
+    def council_survey_start(self, **kw):
+        form = FormParser(request.env, kw)
+        code = form.text(
+            "code", max_length=CODE_MAX, required=True, message=_("Enter the code you received.")
+        )
+        values = {"code": form.values.get("code", ""), "error": True, "code_max": CODE_MAX}
+        try:
+            form.check()
+        except FormError as error:
+            values["error_message"] = error.message
+            return request.render(
+                "kindergarten_council.council_survey_code_page", values, status=FORM_ERROR_STATUS
+            )
         council_survey = request.env["kindergarten.council.survey.code"].sudo()._consume(code)
         if not council_survey:
             return request.render(
-                "kindergarten_council.council_survey_code_page",
-                {"code": code or "", "error": True},
-                status=404,
+                "kindergarten_council.council_survey_code_page", values, status=404
             )
         answer = request.env["survey.user_input"].sudo()._create_council_anonymous(council_survey)
         survey = answer.survey_id
