@@ -186,9 +186,15 @@ def test_a_demo_that_did_not_load_stops_the_setup_naming_the_module(tmp_path, mo
 
     setup_db = _setup_db_module()
     traceback = (
-        'Traceback (most recent call last):\n  File "x.py", line 1\n'
-        "odoo.tools.convert.ParseError: while parsing consultation_point_demo.xml:190\n"
-        "ValidationError: The start of the leave must be before its end.\n"
+        "Traceback (most recent call last):\n"
+        '  File "/odoo/odoo/tools/convert.py", line 1, in _tag_record\n'
+        "odoo.exceptions.ValidationError: The start date of the time off must be earlier"
+        " than the end date.\n\n"
+        "The above exception was the direct cause of the following exception:\n\n"
+        "odoo.tools.convert.ParseError: while parsing"
+        " /addons/consultation_point/demo/consultation_point_demo.xml:190, somewhere inside\n"
+        "<record id='leave_nurse_training' model='resource.calendar.leaves'>\n"
+        "View error context:\n'-no context-'\n"
     )
     monkeypatch.setattr(
         setup_db, "query", lambda conf, db, sql, args=(): [("consultation_point", traceback)]
@@ -199,9 +205,12 @@ def test_a_demo_that_did_not_load_stops_the_setup_naming_the_module(tmp_path, mo
     assert exc.value.code == 1
     err = capsys.readouterr().err
     assert err.startswith("ERROR: the demo data of module consultation_point did not load")
-    assert "The start of the leave must be before its end." in err
-    assert "consultation_point_demo.xml:190" in err
-    assert "The start of the leave must be before its end." in log.read_text()
+    assert (
+        "First error: odoo.exceptions.ValidationError: The start date of the time off must be"
+        " earlier than the end date. (while loading"
+        " /addons/consultation_point/demo/consultation_point_demo.xml:190)" in err
+    ), err
+    assert "leave_nurse_training" in log.read_text()
 
     monkeypatch.setattr(setup_db, "query", lambda conf, db, sql, args=(): [])
     setup_db.check_demo({}, "db", str(log))  # a whole demo passes

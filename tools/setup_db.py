@@ -119,6 +119,21 @@ def installed(conf, db, modules):
     return {r[0] for r in rows}
 
 
+EXCEPTION_LINE = re.compile(r"^[\w.]*(Error|Exception|Warning)\b.*?: \S")
+PARSED_FILE = re.compile(r"while parsing (\S+?:\d+)")
+
+
+def first_error(traceback):
+    """The exception's own line of a traceback, with the data file and line it was parsing."""
+    lines = [line.strip() for line in traceback.splitlines() if line.strip()]
+    exceptions = [line for line in lines if EXCEPTION_LINE.match(line)]
+    # A data file's error is wrapped in a ParseError: the cause is the one before it.
+    causes = [line for line in exceptions if "ParseError" not in line] or exceptions
+    text = causes[-1] if causes else (lines[-1] if lines else "unknown error")
+    where = PARSED_FILE.search(traceback)
+    return f"{text} (while loading {where.group(1)})" if where else text
+
+
 def demo_failures(conf, db):
     """Return [(module, first error)] for every module whose demo data failed to load."""
     try:
@@ -133,10 +148,7 @@ def demo_failures(conf, db):
     failures, failures_text = [], []
     for name, error in rows:
         failures_text.append(f"# demo data of {name} failed:\n{error}\n")
-        lines = [line.strip() for line in (error or "").splitlines() if line.strip()]
-        # The traceback ends with the exception; a ParseError's text names the
-        # file and record on the lines just before its last.
-        failures.append((name, " | ".join(lines[-3:]) if lines else "unknown error"))
+        failures.append((name, first_error(error or "")))
     return failures, "".join(failures_text)
 
 
