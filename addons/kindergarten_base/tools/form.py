@@ -153,6 +153,11 @@ class FormParser:
         self._values[name] = value[:limit]
         return value
 
+    def _scalar(self, name, limit):
+        """The parameter stripped of control characters and outer spaces ("" when empty)."""
+        value = self._raw(name, limit)
+        return _CONTROL_RE.sub("", value).strip() if value is not None else None
+
     def _required(self, name, message=None):
         self.add_error(name, message or self.env._("This field is required."))
 
@@ -240,12 +245,11 @@ class FormParser:
     # ---------------------------------------------------------------- numbers
     def id(self, name, required=False, message=None):
         """A record id: 1 to 9 ASCII digits; None when empty or wrong."""
-        value = self._raw(name, 9)
-        if value is None or not value.strip():
+        value = self._scalar(name, 9)
+        if not value:
             if required and name not in self.errors:
                 self._required(name, message)
             return None
-        value = value.strip()
         if not is_ascii_id(value):
             self._choose(name, message)
             return None
@@ -266,12 +270,11 @@ class FormParser:
 
     def integer(self, name, min_value=-INT_MAX, max_value=INT_MAX, required=False):
         """A whole number of ASCII digits within [min_value, max_value]; None when empty."""
-        value = self._raw(name, 17)
-        if value is None or not value.strip():
+        value = self._scalar(name, 17)
+        if not value:
             if required and name not in self.errors:
                 self._required(name)
             return None
-        value = value.strip()
         number = int(value) if _INT_RE.fullmatch(value) else None
         if number is None or not min_value <= number <= max_value:
             self.add_error(
@@ -285,10 +288,10 @@ class FormParser:
 
     def boolean(self, name):
         """A checkbox: True for 1/on/true/yes, False when absent or 0/off/false/no."""
-        value = self._raw(name, 5)
+        value = self._scalar(name, 5)
         if value is None:
             return False
-        value = value.strip().lower()
+        value = value.lower()
         if value in TRUE_VALUES:
             return True
         if value not in FALSE_VALUES:
@@ -298,8 +301,8 @@ class FormParser:
     def selection(self, name, choices, required=False, default=None, message=None):
         """One of `choices` (keys, or (key, label) pairs); `default` when empty."""
         keys = [c[0] if isinstance(c, tuple | list) else c for c in choices]
-        value = self._raw(name, 64)
-        if value is None or not value.strip():
+        value = self._scalar(name, 64)
+        if not value:
             if required and name not in self.errors:
                 self._choose(name, message)
             return default
@@ -311,12 +314,11 @@ class FormParser:
     # ------------------------------------------------------------------ dates
     def date(self, name, required=False, min_date=None, max_date=None, message=None):
         """A date typed as YYYY-MM-DD (a date input) or DD.MM.YYYY; None when empty."""
-        value = self._raw(name, 10)
-        if value is None or not value.strip():
+        value = self._scalar(name, 10)
+        if not value:
             if required and name not in self.errors:
                 self._required(name, message)
             return None
-        value = value.strip()
         match = _ISO_DATE_RE.fullmatch(value)
         parts = match and (match[1], match[2], match[3])
         if not match:
@@ -347,12 +349,12 @@ class FormParser:
 
     def datetime(self, name, required=False, message=None):
         """A naive date and time 'YYYY-MM-DD HH:MM[:SS]' within 1900-2099; None when empty."""
-        value = self._raw(name, 19)
-        if value is None or not value.strip():
+        value = self._scalar(name, 19)
+        if not value:
             if required and name not in self.errors:
                 self._required(name, message)
             return None
-        match = _DATETIME_RE.fullmatch(value.strip())
+        match = _DATETIME_RE.fullmatch(value)
         try:
             moment = datetime(*(int(p or 0) for p in match.groups())) if match else None
         except ValueError:
@@ -470,12 +472,11 @@ class FormParser:
         message=None,
     ):
         """A base64 image as sent by a signature pad (at most `max_bytes` once decoded)."""
-        value = self._raw(name, 0)
-        if value is None or not value.strip():
+        value = self._scalar(name, 0)
+        if not value:
             if required and name not in self.errors:
                 self._required(name, message)
             return None
-        value = value.strip()
         if value.startswith("data:") and "," in value:
             value = value.split(",", 1)[1]
         value = re.sub(r"\s+", "", value)
