@@ -91,12 +91,13 @@ class CouncilAppealController(http.Controller):
             "contact_email": form.email("contact_email") or False,
             "contact_phone": form.phone("contact_phone") or False,
         }
-        sign = form.boolean("sign")
+        # only a signed-in parent is offered to sign
+        sign = form.boolean("sign") if values["is_signed_in"] else False
         values["values"] = form.values
         form.check()
         if not anonymous:
             vals.update(contact)
-            if sign and not request.env.user._is_public():
+            if sign:
                 vals["partner_id"] = request.env.user.partner_id.id
         return vals
 
