@@ -7,7 +7,7 @@
     "website": "https://github.com/kindergarten-kz/kindergarten",
     "author": "Kindergarten KZ",
     "license": "LGPL-3",
-    "depends": ["base", "mail"],
+    "depends": ["base", "mail", "calendar"],
     "data": [
         "security/kindergarten_base_security.xml",
         "security/ir.model.access.csv",

@@ -1,5 +1,9 @@
+import pytz
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+
+from odoo.addons.base.models.res_partner import _tz_get
 
 from ..tools import iin_is_valid
 
@@ -37,9 +41,22 @@ class ResCompany(models.Model):
         string="Education department",
         help="The district or city education department the preschool reports to.",
     )
+    kindergarten_tz = fields.Selection(
+        _tz_get,
+        string="Preschool's time zone",
+        default="Asia/Almaty",
+        required=True,
+        help="The zone of the preschool's meetings, consultations and deadlines, "
+        "whoever enters them.",
+    )
     preschool_age_group_ids = fields.One2many(
         "kindergarten.age.group", "company_id", string="Age groups"
     )
+
+    def _kindergarten_tz(self):
+        """Return the pytz zone of the preschool (Asia/Almaty unless set otherwise)."""
+        self.ensure_one()
+        return pytz.timezone(self.kindergarten_tz or "Asia/Almaty")
 
     @api.constrains("preschool_bin")
     def _check_preschool_bin(self):
