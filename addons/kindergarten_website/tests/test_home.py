@@ -138,3 +138,16 @@ class TestHomePage(HttpCase):
         self.assertIn("+7 7172 00 11 22", page)
         self.assertNotIn("o_kg_point", page)
         self.assertNotIn("o_kg_board", page)
+
+    def test_contact_page(self):
+        self._serve_tansholpan()
+        page = self._page("/contactus")
+        self.assertNotIn("Fake Buena Vista", page)
+        self.assertNotIn("My Company", page)
+        self.assertIn("Ерубаев көшесі, 40, Қарағанды", page)
+        self.assertIn("+7 7212 56 17 40", page)
+        self.assertIn("Аты-жөніңіз", page)
+        self.assertIn(f'href="/consultation-point/{self.point.id}/request"', page)
+        page = self._page("/ru/contactus")
+        self.assertIn("улица Ерубаева, 40, Караганда", page)
+        self.assertIn("Ваше имя", page)
