@@ -22,7 +22,7 @@ class ConsultationAppointment(models.Model):
 
     _name = "consultation.appointment"
     _description = "Consultation"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kindergarten.calendar.mixin"]
     _order = "start desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -84,7 +84,6 @@ class ConsultationAppointment(models.Model):
     hold_expires_at = fields.Datetime(
         readonly=True, help="A slot held by a parent is released when not confirmed by then."
     )
-    calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
     recommendations = fields.Html(help="Recommendations the parent sees in the portal.")
     note_ids = fields.One2many("consultation.note", "appointment_id", string="Notes")
 
@@ -643,8 +642,11 @@ class ConsultationAppointment(models.Model):
         return True
 
     # --------------------------------------------------------- calendar sync
-    def _event_values(self):
+    def _calendar_event_values(self):
+        """The specialists' private calendar entry of the consultation (none once cancelled)."""
         self.ensure_one()
+        if self.state == "cancelled":
+            return False
         partners = (self.specialist_id | self.other_specialist_ids).partner_id
         return {
             "name": self.name,
@@ -654,24 +656,7 @@ class ConsultationAppointment(models.Model):
             "partner_ids": [fields.Command.set(partners.ids)],
             "videocall_location": self.meeting_url or False,
             "privacy": "private",
-            "res_model_id": self.env["ir.model"]._get_id(self._name),
-            "res_id": self.id,
         }
-
-    def _sync_calendar_event(self):
-        """Keep a staff calendar.event in step with each consultation."""
-        Event = self.env["calendar.event"].sudo().with_context(no_mail_to_attendees=True)
-        for appt in self:
-            if appt.state == "cancelled":
-                if appt.calendar_event_id:
-                    appt.calendar_event_id.sudo().unlink()
-                continue
-            if appt.calendar_event_id:
-                appt.calendar_event_id.sudo().with_context(no_mail_to_attendees=True).write(
-                    appt._event_values()
-                )
-            else:
-                appt.calendar_event_id = Event.create(appt._event_values())
 
     @api.model_create_multi
     def create(self, vals_list):
