@@ -2,16 +2,28 @@ from datetime import date
 
 from odoo.tests import TransactionCase, new_test_user
 
+# Wednesday 14 January 2026, 10:00 in Almaty: inside the board's term and the academic year
+# 2025-2026, far from the turn of a quarter, a year or a term.
+REFERENCE_TIME = "2026-01-14 05:00:00"
+# The preschool's users work in Almaty (UTC+5): their "today" is Almaty's date.
+ALMATY = "Asia/Almaty"
+
 
 class CouncilCase(TransactionCase):
-    """A preschool with a board of five members (term 2025-09-01 to 2028-08-31) and users."""
+    """A preschool with a board of five members (term 2025-09-01 to 2028-08-31) and users.
+
+    The clock is frozen at REFERENCE_TIME for the whole class (dates that default to today,
+    the current chair, overdue meetings): a test that needs another moment freezes it itself.
+    """
+
+    freeze_time = REFERENCE_TIME
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.company = cls.env["res.company"].create({"name": "Test preschool"})
         cls.env = cls.env(context=dict(cls.env.context, allowed_company_ids=[cls.company.id]))
-        common = {"company_id": cls.company.id, "company_ids": [cls.company.id]}
+        common = {"company_id": cls.company.id, "company_ids": [cls.company.id], "tz": ALMATY}
         cls.viewer = new_test_user(
             cls.env, login="t_viewer", groups="kindergarten_council.group_council_viewer", **common
         )

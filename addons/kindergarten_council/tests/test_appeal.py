@@ -1,5 +1,7 @@
 from datetime import date
 
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, TransactionCase, new_test_user, tagged
 
@@ -8,11 +10,18 @@ from ..models.kindergarten_council_appeal import add_working_days
 
 @tagged("post_install", "-at_install")
 class TestAppeal(TransactionCase):
+    # Wednesday 14 January 2026, 10:00 in Almaty: appeals are received "today"
+    freeze_time = "2026-01-14 05:00:00"
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.company = cls.env["res.company"].create({"name": "Appeal preschool"})
-        common = {"company_id": cls.company.id, "company_ids": [cls.company.id]}
+        common = {
+            "company_id": cls.company.id,
+            "company_ids": [cls.company.id],
+            "tz": "Asia/Almaty",
+        }
         cls.chair = new_test_user(
             cls.env, login="ap_chair", groups="kindergarten_council.group_council_manager", **common
         )
@@ -48,6 +57,32 @@ class TestAppeal(TransactionCase):
         other = self._appeal(contact_name="Сәуле")
         self.assertFalse(other.is_anonymous)
         self.assertNotEqual(other.name, appeal.name)
+
+    def test_received_today_in_almaty_and_overdue_after_the_deadline(self):
+        # received at 20:00 UTC on Friday 16 January: Saturday 17 January in Almaty, so
+        # ten working days run from Monday 19 January to Friday 30 January
+        with freeze_time("2026-01-16 20:00:00"):
+            appeal = (
+                self.env["kindergarten.council.appeal"]
+                .with_context(tz="Asia/Almaty")
+                .create({"council_id": self.council.id, "description": "Ақша жинады"})
+                .with_user(self.chair)
+            )
+            self.assertEqual(appeal.date_received, date(2026, 1, 17))
+        self.assertEqual(appeal.date_deadline, date(2026, 1, 30))
+
+        def overdue():
+            appeal.invalidate_recordset(["is_overdue"])
+            return appeal.is_overdue
+
+        with freeze_time("2026-01-30 18:59:00"):  # the deadline, 23:59 in Almaty
+            self.assertFalse(overdue())
+        with freeze_time("2026-01-30 19:00:00"):  # 31 January in Almaty
+            self.assertTrue(overdue())
+            appeal.answer = "Жауап"
+            appeal.action_answer()
+            self.assertFalse(overdue(), "an answered appeal is not overdue")
+        self.assertEqual(appeal.date_answered, date(2026, 1, 31))
 
     def test_term_is_configurable(self):
         self.env["ir.config_parameter"].set_param(

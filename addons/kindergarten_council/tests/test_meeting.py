@@ -1,5 +1,6 @@
 from datetime import date
 
+from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
@@ -166,10 +167,37 @@ class TestMeeting(CouncilCase):
         second = self._meeting(number=2, day=date(2025, 12, 18))
         self.assertIn(action, second.previous_action_ids)
         self.assertNotIn(action, first.previous_action_ids)
-        action.action_done()
-        self.assertEqual(action.date_done, date.today())
+        # done at 20:00 UTC on 17 December: the 18th already in Almaty, the owner's date
+        with freeze_time("2025-12-17 20:00:00"):
+            action.with_user(self.secretary).action_done()
+        self.assertEqual(action.date_done, date(2025, 12, 18))
         second.invalidate_recordset(["previous_action_ids"])
         self.assertNotIn(action, second.previous_action_ids)
+
+    def test_action_done_on_almatys_date_and_overdue_after_its_deadline(self):
+        action = self.env["kindergarten.council.action"].create(
+            {
+                "name": "Report on contributions",
+                "council_id": self.council.id,
+                "partner_id": self.partners[2].id,
+                "date_deadline": date(2026, 3, 31),
+            }
+        )
+
+        def overdue():
+            action.invalidate_recordset(["is_overdue"])
+            return action.with_user(self.secretary).is_overdue
+
+        # the deadline day is still in time, to its last minute in Almaty
+        with freeze_time("2026-03-31 18:59:00"):
+            self.assertFalse(overdue())
+        with freeze_time("2026-03-31 19:00:00"):
+            self.assertTrue(overdue())
+        with freeze_time("2026-03-31 18:00:00"):
+            action.with_user(self.secretary).action_done()
+        self.assertEqual(action.date_done, date(2026, 3, 31))
+        with freeze_time("2026-04-01 05:00:00"):
+            self.assertFalse(overdue(), "a done action is never overdue")
 
     def test_internal_owner_gets_an_activity(self):
         action = self.env["kindergarten.council.action"].create(

@@ -171,6 +171,15 @@ class TestPlan(CouncilCase):
         with self.assertRaises(UserError):
             self.plan.action_copy_to_next_year()
 
+    def test_new_plan_is_for_the_academic_year_of_almatys_date(self):
+        Plan = self.env["kindergarten.council.plan"].with_user(self.secretary)
+        # 31 August, 23:59 in Almaty: still the year 2026-2027
+        with freeze_time("2027-08-31 18:59:00"):
+            self.assertEqual(Plan.create({"council_id": self.council.id}).academic_year, 2026)
+        # 1 September, 00:00 in Almaty (31 August in UTC): the year 2027-2028
+        with freeze_time("2027-08-31 19:00:00"):
+            self.assertEqual(Plan.create({"council_id": self.council.id}).academic_year, 2027)
+
     def test_secretary_reminded_of_due_inspections(self):
         line = self._line("3.3")
         line._schedule_inspection_reminders(date(2025, 10, 20))
@@ -181,14 +190,53 @@ class TestPlan(CouncilCase):
         line._schedule_inspection_reminders(date(2025, 11, 11))
         self.assertEqual(len(line.activity_ids), 1)
 
+    def _meeting_overdue(self):
+        """The board's "a quarter without a meeting" banner as a user in Almaty sees it."""
+        self.council.invalidate_recordset(["meeting_overdue", "last_meeting_date"])
+        return self.council.with_user(self.secretary).meeting_overdue
+
     def test_meeting_frequency_warning(self):
         self.council.date_start = date(2025, 9, 1)
-        self.assertTrue(self.council.meeting_overdue)  # long after September 2025
-        meeting = self._meeting(day=date.today())
+        self.assertTrue(self._meeting_overdue())  # 14 January 2026: no meeting since September
+        meeting = self._meeting(day=date(2026, 1, 14))
         meeting.action_convene()
         meeting.action_hold()
-        self.council.invalidate_recordset(["meeting_overdue"])
-        self.assertFalse(self.council.meeting_overdue)
+        self.assertEqual(self.council.last_meeting_date, date(2026, 1, 14))
+        self.assertFalse(self._meeting_overdue())
+
+    def test_meeting_frequency_warning_after_92_days(self):
+        meeting = self._meeting(day=date(2025, 10, 16))
+        meeting.action_convene()
+        meeting.action_hold()
+        # 92 days after the last meeting (16 January 2026) is still in time, the 93rd is not;
+        # the days are Almaty's, which begin at 19:00 UTC the day before
+        for moment, overdue in (
+            ("2026-01-15 18:59:00", False),  # 15 January in Almaty: day 91
+            ("2026-01-16 18:59:00", False),  # 16 January, 23:59 in Almaty: day 92
+            ("2026-01-16 19:00:00", True),  # 17 January in Almaty: day 93
+        ):
+            with freeze_time(moment):
+                self.assertEqual(self._meeting_overdue(), overdue, moment)
+        # a board that is not active never warns
+        self.council.state = "forming"
+        with freeze_time("2026-06-01 05:00:00"):
+            self.assertFalse(self._meeting_overdue())
+
+    def test_quarterly_line_overdue_from_the_day_after_the_quarter_in_almaty(self):
+        # line 3.3 is quarterly: the first quarter of the year 2025-2026 ends on 30 November
+        line = self._line("3.3")
+        Line = self.env["kindergarten.council.plan.line"].with_context(tz="Asia/Almaty")
+        with freeze_time("2025-11-30 18:59:00"):  # 30 November, 23:59 in Almaty
+            Line._cron_refresh_status()
+            self.assertEqual(line.status, "due")
+            self.assertEqual(line.next_deadline, date(2025, 11, 30))
+        with freeze_time("2025-11-30 19:00:00"):  # 1 December, 00:00 in Almaty
+            Line._cron_refresh_status()
+            self.assertEqual(line.status, "overdue")
+            self.assertEqual(line.next_deadline, date(2026, 2, 28))
+        # an inspection on the quarter's last day counts for it; one on the next day does not
+        self.assertEqual(line._status_on(date(2025, 12, 1), [date(2025, 11, 30)]), "due")
+        self.assertEqual(line._status_on(date(2025, 12, 1), [date(2025, 12, 1)]), "overdue")
 
     def test_council_events_appear_in_the_calendar(self):
         line = self._line("3.3")

@@ -1,6 +1,8 @@
 import logging
+from datetime import date
 from unittest.mock import patch
 
+from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo import Command
@@ -24,7 +26,11 @@ class TestSurveyCommon(TransactionCase):
         cls.company = cls.env["res.company"].create(
             {"name": "Survey preschool", "email": "balakai@example.kz"}
         )
-        common = {"company_id": cls.company.id, "company_ids": [cls.company.id]}
+        common = {
+            "company_id": cls.company.id,
+            "company_ids": [cls.company.id],
+            "tz": "Asia/Almaty",
+        }
         cls.secretary = new_test_user(
             cls.env,
             login="sv_sec",
@@ -287,6 +293,8 @@ class TestSurveyResults(TestSurveyCommon):
         self.assertIn("o_council_survey_texts", html)
         self.assertLess(html.index("Асхана мәзірі жақсы"), html.index("Ойын алаңын жөндеу"))
 
+    # closed in May of the academic year 2026-2027 the plan line belongs to
+    @freeze_time("2027-05-20 05:00:00")
     def test_closing_the_survey_carries_out_plan_line_4_7(self):
         plan = self.env["kindergarten.council.plan"].create(
             {
@@ -313,11 +321,20 @@ class TestSurveyResults(TestSurveyCommon):
         self.assertEqual(campaign.plan_line_id, line)
         self.assertEqual(line.done_count, 0)
         campaign.with_user(self.secretary).action_close()
-        self.assertTrue(campaign.date_closed)
+        self.assertEqual(campaign.date_closed, date(2027, 5, 20))
         self.assertEqual(line.done_count, 1)
         self.assertEqual(line.status, "done")
         campaign.with_user(self.secretary).action_reopen()
         self.assertEqual(line.done_count, 0)
+
+    def test_new_survey_is_for_the_academic_year_of_almatys_date(self):
+        Survey = self.env["kindergarten.council.survey"].with_user(self.secretary)
+        # 31 August, 23:59 in Almaty: still the year 2026-2027
+        with freeze_time("2027-08-31 18:59:00"):
+            self.assertEqual(Survey.create({"council_id": self.council.id}).year, 2026)
+        # 1 September, 00:00 in Almaty (31 August in UTC): the year 2027-2028 has begun
+        with freeze_time("2027-08-31 19:00:00"):
+            self.assertEqual(Survey.create({"council_id": self.council.id}).year, 2027)
 
     def test_this_year_against_last_year(self):
         last = self.env["kindergarten.council.survey"].create(
