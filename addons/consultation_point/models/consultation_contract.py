@@ -163,10 +163,9 @@ class ConsultationContract(models.Model):
 
     @api.model
     def _cron_expire(self):
-        """Expire contracts after their end date."""
-        self.search(
-            [("state", "in", ("sent", "signed")), ("date_end", "<", fields.Date.today())]
-        ).action_expire()
+        """Expire contracts after their end date (the day after it ends in the user's zone)."""
+        today = fields.Date.context_today(self)
+        self.search([("state", "in", ("sent", "signed")), ("date_end", "<", today)]).action_expire()
 
     def _compute_access_url(self):
         for contract in self:

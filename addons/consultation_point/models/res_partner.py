@@ -49,13 +49,14 @@ class ResPartner(models.Model):
         line = env["consultation.appointment.line"].search(
             [("partner_id", "=", self.id)], order="appointment_start desc", limit=1
         )
+        # datetimes are UTC: their day is the day in the same zone as context_today's
         if line:
-            dates.append(line.appointment_start.date())
+            dates.append(fields.Datetime.context_timestamp(self, line.appointment_start).date())
         consent = env["consultation.consent"].search(
             [("partner_id", "=", self.id)], order="given_on desc", limit=1
         )
         if consent:
-            dates.append(consent.given_on.date())
+            dates.append(fields.Datetime.context_timestamp(self, consent.given_on).date())
         return max(dates) if dates else None
 
     def _consultation_anonymise(self):

@@ -1,4 +1,4 @@
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from types import SimpleNamespace
 
 import pytz
@@ -9,10 +9,22 @@ from odoo.tests import new_test_user
 
 TZ = pytz.timezone("Asia/Almaty")
 
+# The moment at which the point's TransactionCase tests freeze the clock (the class
+# attribute `freeze_time`): Wednesday 13 January 2027, 10:00 in Almaty. Next week's Tuesday
+# is 19 January; no holiday, quarter or year turns nearby. Tests of a boundary freeze
+# their own moments; browser tours keep the real clock (Chromium's is not frozen).
+REFERENCE_TIME = "2027-01-13 05:00:00"
+
+
+def almaty_today():
+    """Return today's date in Almaty (the point's zone), by the clock, frozen or not."""
+    return datetime.now(TZ).date()
+
 
 def next_weekday(weekday, weeks_ahead=1):
-    """Return the date of `weekday` (0 = Monday) at least `weeks_ahead` weeks from today."""
-    today = date.today()
+    """Return the date of `weekday` (0 = Monday) of the week `weeks_ahead` weeks after this
+    week in Almaty: at least one day ahead, so its consultations are always in the future."""
+    today = almaty_today()
     monday = today - timedelta(days=today.weekday()) + timedelta(weeks=weeks_ahead)
     return monday + timedelta(days=weekday)
 
@@ -142,7 +154,7 @@ class ConsultationFixtures:
         child = env["consultation.child"].create(
             {
                 "name": f"Child {name}",
-                "birth_date": date.today() - relativedelta(years=age_years, months=2),
+                "birth_date": almaty_today() - relativedelta(years=age_years, months=2),
                 "attends_preschool": attends,
                 "parent_ids": [Command.set(partner.ids)],
                 "company_id": company.id,

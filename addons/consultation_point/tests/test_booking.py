@@ -1,15 +1,17 @@
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import Form, TransactionCase, tagged
 
-from .common import ConsultationFixtures, next_weekday, utc
+from .common import REFERENCE_TIME, ConsultationFixtures, almaty_today, next_weekday, utc
 
 
 @tagged("post_install", "-at_install")
 class TestPortalBookingRegister(ConsultationFixtures, TransactionCase):
     """A slot a parent books on the portal always has its entry in the register."""
+
+    freeze_time = REFERENCE_TIME
 
     @classmethod
     def setUpClass(cls):
@@ -122,6 +124,8 @@ class TestPortalBookingRegister(ConsultationFixtures, TransactionCase):
 class TestStaffConsultations(ConsultationFixtures, TransactionCase):
     """Consultations staff enter are confirmed; staff move them through the slot search."""
 
+    freeze_time = REFERENCE_TIME
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -165,7 +169,7 @@ class TestStaffConsultations(ConsultationFixtures, TransactionCase):
                 "point_id": self.point.id,
                 "partner_id": self.partner.id,
                 "child_ids": [Command.set(self.child.ids)],
-                "date_start": fields.Date.today(),
+                "date_start": almaty_today(),
             }
         )
         contract.action_send()

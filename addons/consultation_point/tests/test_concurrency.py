@@ -1,5 +1,4 @@
 import threading
-from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
@@ -7,7 +6,7 @@ from odoo import SUPERUSER_ID, Command, api
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 
-from .common import next_weekday, utc
+from .common import REFERENCE_TIME, almaty_today, next_weekday, utc
 
 
 @tagged("post_install", "-at_install")
@@ -17,6 +16,8 @@ class TestBookingRace(TransactionCase):
     Inside a TransactionCase nothing is committed, so the fixtures are committed
     through a cursor of their own, and each thread books on its own cursor.
     """
+
+    freeze_time = REFERENCE_TIME
 
     def _commit_fixtures(self):
         with self.registry.cursor() as cr:
@@ -52,7 +53,7 @@ class TestBookingRace(TransactionCase):
                 child = env["consultation.child"].create(
                     {
                         "name": f"{name} child",
-                        "birth_date": date.today() - relativedelta(years=3),
+                        "birth_date": almaty_today() - relativedelta(years=3),
                         "parent_ids": [Command.set(partner.ids)],
                         "company_id": company.id,
                     }

@@ -1,6 +1,7 @@
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo import Command, fields
@@ -9,7 +10,7 @@ from odoo.tests import Form, TransactionCase, new_test_user, tagged
 from odoo.tools import mute_logger
 
 from ..tools import age_on, fill_template, split_into_slots
-from .common import ConsultationFixtures, next_weekday, utc
+from .common import REFERENCE_TIME, ConsultationFixtures, almaty_today, next_weekday, utc
 
 
 @tagged("post_install", "-at_install")
@@ -18,6 +19,14 @@ class TestPureRules(TransactionCase):
         self.assertEqual(age_on(date(2020, 3, 15), date(2025, 3, 14)), 4)
         self.assertEqual(age_on(date(2020, 3, 15), date(2025, 3, 15)), 5)
         self.assertIsNone(age_on(False, date(2025, 3, 15)))
+
+    def test_age_of_a_child_born_on_29_february(self):
+        # a year without 29 February: the birthday is 1 March
+        self.assertEqual(age_on(date(2020, 2, 29), date(2027, 2, 28)), 6)
+        self.assertEqual(age_on(date(2020, 2, 29), date(2027, 3, 1)), 7)
+        # a leap year: the birthday itself
+        self.assertEqual(age_on(date(2020, 2, 29), date(2028, 2, 28)), 7)
+        self.assertEqual(age_on(date(2020, 2, 29), date(2028, 2, 29)), 8)
 
     def test_split_into_slots(self):
         start = fields.Datetime.to_datetime("2025-01-07 04:00:00")
@@ -31,6 +40,8 @@ class TestPureRules(TransactionCase):
 
 @tagged("post_install", "-at_install")
 class TestConsultationRules(ConsultationFixtures, TransactionCase):
+    freeze_time = REFERENCE_TIME  # Wednesday 13 January 2027, 10:00 in Almaty
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -46,7 +57,7 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
                 "point_id": self.point.id,
                 "partner_id": partner.id,
                 "child_id": child.id,
-                "date_received": day or fields.Date.today(),
+                "date_received": day or almaty_today(),
                 **{"channel": "phone", **extra},
             }
         )
@@ -131,7 +142,7 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         wizard.phone = "+7 701 000 1122"
         wizard.parent_name = "Caller"
         wizard.child_name = "Small"
-        wizard.child_birth_date = date.today() - relativedelta(years=3)
+        wizard.child_birth_date = almaty_today() - relativedelta(years=3)
         wizard.topic_ids.add(self.topic)
         record = wizard.save()
         # without the parent's consent nothing of the family is registered
@@ -350,11 +361,11 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
                 "point_id": self.point.id,
                 "partner_id": self.partner.id,
                 "child_ids": [Command.set(self.child.ids)],
-                "date_start": fields.Date.today(),
+                "date_start": almaty_today(),
             }
         )
         self.assertIn(self.partner.name, contract.body)
-        self.assertEqual(contract.date_end, fields.Date.today() + relativedelta(months=12, days=-1))
+        self.assertEqual(contract.date_end, almaty_today() + relativedelta(months=12, days=-1))
         contract.action_send()
         contract.action_sign("aGVsbG8=", "Parent A")
         self.assertEqual(contract.state, "signed")
@@ -385,7 +396,7 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         appt.with_user(self.users["spec1"]).action_done()
         self.assertEqual(appt.state, "done")
         self.assertEqual(request.state, "done")
-        self.assertEqual(request.waiting_days, (self.tuesday - fields.Date.today()).days)
+        self.assertEqual(request.waiting_days, (self.tuesday - almaty_today()).days)
 
     def test_remote_consultation_gets_a_discuss_room(self):
         appt = self.Appointment.book_slot(
@@ -493,12 +504,166 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         self.assertEqual(self.partner_b.name, "Parent B")
 
     def test_retention_period_anonymises_old_families(self):
-        old = self._request(self.child, self.partner, date.today() - relativedelta(months=40))
-        self._request(self.child_b, self.partner_b, date.today() - relativedelta(months=2))
+        old = self._request(self.child, self.partner, almaty_today() - relativedelta(months=40))
+        self._request(self.child_b, self.partner_b, almaty_today() - relativedelta(months=2))
         families = self.env["res.partner"]._cron_consultation_anonymise()
         self.assertEqual(families, self.partner)
         self.assertTrue(old.child_id.anonymised)
         self.assertFalse(self.child_b.anonymised)
+
+    # ------------------------------------------------------------ boundaries
+    # The class runs on Wednesday 13 January 2027, 10:00 in Almaty; self.tuesday is the
+    # 19th. Almaty is UTC+5: its next day begins at 19:00 UTC.
+
+    def _child(self, birth_date, name="Boundary child"):
+        return self.env["consultation.child"].create(
+            {
+                "name": name,
+                "birth_date": birth_date,
+                "parent_ids": [Command.set(self.partner.ids)],
+                "company_id": self.company.id,
+            }
+        )
+
+    def test_booked_from_the_first_birthday_to_the_eve_of_the_seventh(self):
+        self.assertEqual(self.tuesday, date(2027, 1, 19))
+        for birth_date, bookable in (
+            (date(2026, 1, 20), False),  # one year old the next day
+            (date(2026, 1, 19), True),  # one year old that very day
+            (date(2020, 1, 20), True),  # still six: seven the next day
+            (date(2020, 1, 19), False),  # seven that very day
+        ):
+            child = self._child(birth_date, f"Born {birth_date}")
+            if bookable:
+                appt = self.Appointment.book_slot(
+                    self.spec1, utc(self.tuesday, 9), self.partner, child
+                )
+                appt.action_cancel()
+            else:
+                with self.assertRaisesRegex(UserError, "aged 1 to 6", msg=str(birth_date)):
+                    self.Appointment.book_slot(
+                        self.spec1, utc(self.tuesday, 9), self.partner, child
+                    )
+
+    def test_age_and_request_by_almatys_date(self):
+        # seven years old on 14 January 2027, which begins at 19:00 UTC on the 13th in Almaty
+        child = self._child(date(2020, 1, 14))
+        Request = self.env["consultation.request"].with_user(self.users["receptionist"])
+        vals = {"point_id": self.point.id, "partner_id": self.partner.id, "child_id": child.id}
+        with freeze_time("2027-01-13 18:59:00"):
+            self.assertEqual(child.with_user(self.users["receptionist"]).age, 6)
+            before = Request.create(vals)
+        with freeze_time("2027-01-13 19:00:00"):
+            child.invalidate_recordset(["age"])
+            self.assertEqual(child.with_user(self.users["receptionist"]).age, 7)
+            after = Request.create(vals)
+        self.assertEqual((before.date_received, before.state), (date(2027, 1, 13), "new"))
+        self.assertEqual((after.date_received, after.state), (date(2027, 1, 14), "declined"))
+        self.assertIn("aged 1 to 6", after.decline_reason)
+
+    def test_register_numbers_start_again_with_almatys_new_year(self):
+        Request = self.env["consultation.request"].with_user(self.users["receptionist"])
+        vals = {"point_id": self.point.id, "partner_id": self.partner.id, "child_id": self.child.id}
+        with freeze_time("2027-12-31 18:59:00"):  # 31 December, 23:59 in Almaty
+            december = Request.create(vals)
+        with freeze_time("2027-12-31 19:00:00"):  # 1 January 2028 in Almaty
+            january = Request.create(vals)
+        self.assertEqual(december.date_received, date(2027, 12, 31))
+        self.assertTrue(december.name.startswith("КП-2027/"), december.name)
+        self.assertEqual(january.date_received, date(2028, 1, 1))
+        self.assertEqual(january.name, "КП-2028/0001")
+
+    def test_parents_change_a_booking_until_24_hours_before(self):
+        self.assertEqual(self.point.cancel_limit_hours, 24)
+        appt = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 9), self.partner, self.child
+        )
+        appt.action_confirm()
+        line = appt.line_ids
+        self.assertEqual(appt.start, datetime(2027, 1, 19, 4, 0))
+        with freeze_time("2027-01-18 04:00:00"):  # exactly 24 hours before
+            self.assertTrue(line._portal_can_change())
+        with freeze_time("2027-01-18 04:01:00"):  # 23 h 59 min before
+            self.assertFalse(line._portal_can_change())
+        self.point.cancel_limit_hours = 0
+        with freeze_time("2027-01-19 04:00:00"):  # no limit: up to the start
+            self.assertTrue(line._portal_can_change())
+
+    def test_reminder_from_24_hours_before_the_start(self):
+        self.partner.email = "family.a@example.kz"
+        appt = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 9), self.partner, self.child
+        )
+        appt.action_confirm()
+        line = appt.line_ids
+        Line = self.env["consultation.appointment.line"]
+        with freeze_time("2027-01-18 03:59:00"):  # 24 h 1 min before: not yet
+            self.assertFalse(Line._cron_send_reminders() & line)
+        with freeze_time("2027-01-18 04:00:00"):  # 24 h before: the day before
+            self.assertEqual(Line._cron_send_reminders() & line, line)
+            self.assertFalse(Line._cron_send_reminders() & line, "sent once")
+        line.sudo().reminder_sent = False
+        with freeze_time("2027-01-19 04:00:00"):  # started: too late for a reminder
+            self.assertFalse(Line._cron_send_reminders() & line)
+
+    def test_hold_released_after_its_60_minutes(self):
+        self.assertEqual(self.point.hold_minutes, 60)
+        appt = self.Appointment.book_slot(
+            self.spec1, utc(self.tuesday, 9), self.partner, self.child
+        )
+        self.assertEqual(appt.hold_expires_at, datetime(2027, 1, 13, 6, 0))
+        with freeze_time("2027-01-13 06:00:00"):  # the 60th minute: still held
+            self.assertFalse(self.Appointment._cron_release_holds() & appt)
+        self.assertEqual(appt.state, "held")
+        with freeze_time("2027-01-13 06:00:01"):
+            self.assertEqual(self.Appointment._cron_release_holds() & appt, appt)
+        self.assertEqual(appt.state, "cancelled")
+
+    def test_contract_expires_the_day_after_its_end_in_almaty(self):
+        contract = self.env["consultation.contract"].create(
+            {
+                "point_id": self.point.id,
+                "partner_id": self.partner.id,
+                "date_start": date(2026, 2, 1),
+            }
+        )
+        self.assertEqual(contract.date_end, date(2027, 1, 31))
+        contract.write(
+            {"state": "signed", "signed_by": "Parent A", "signed_on": datetime(2026, 2, 1, 5)}
+        )
+        Contract = self.env["consultation.contract"].with_context(tz="Asia/Almaty")
+        with freeze_time("2027-01-31 18:59:00"):  # its last day, 23:59 in Almaty
+            Contract._cron_expire()
+            self.assertEqual(contract.state, "signed")
+        with freeze_time("2027-01-31 19:00:00"):  # 1 February in Almaty
+            Contract._cron_expire()
+            self.assertEqual(contract.state, "expired")
+
+    def test_family_anonymised_the_day_after_its_retention_period(self):
+        self.assertEqual(self.point.retention_months, 36)
+        # the last contact: a consent given at 20:00 UTC on 12 January 2024, the 13th in Almaty
+        self.env["consultation.consent"].create(
+            {
+                "partner_id": self.partner.id,
+                "point_id": self.point.id,
+                "text_version": "v1",
+                "given_on": datetime(2024, 1, 12, 20, 0),
+            }
+        )
+        Partner = self.env["res.partner"].with_context(tz="Asia/Almaty")
+        with freeze_time("2027-01-13 18:59:00"):  # 13 January 2027 in Almaty: 36 months
+            self.assertNotIn(self.partner, Partner._cron_consultation_anonymise())
+        self.assertFalse(self.child.anonymised)
+        with freeze_time("2027-01-13 19:00:00"):  # 14 January in Almaty: over 36 months
+            self.assertIn(self.partner, Partner._cron_consultation_anonymise())
+        self.assertTrue(self.child.anonymised)
+
+    def test_new_work_plan_is_for_the_academic_year_of_almatys_date(self):
+        Plan = self.env["consultation.plan"].with_user(self.users["head"])
+        with freeze_time("2027-08-31 18:59:00"):  # 31 August, 23:59 in Almaty
+            self.assertEqual(Plan.create({"point_id": self.point.id}).academic_year, 2026)
+        with freeze_time("2027-08-31 19:00:00"):  # 1 September in Almaty
+            self.assertEqual(Plan.create({"point_id": self.point.id}).academic_year, 2027)
 
     # ------------------------------------------------------------ website API
     def test_request_from_the_website(self):
@@ -507,7 +672,7 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
             "phone": "+7 700 123 4567",
             "email": "web.parent@example.kz",
             "child_name": "Web Child",
-            "child_birth_date": date.today() - relativedelta(years=2),
+            "child_birth_date": almaty_today() - relativedelta(years=2),
             "topic_ids": self.topic.ids,
             "question": "Sleep",
             "consent": True,
@@ -523,7 +688,7 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         # The same e-mail and child's name from an anonymous visitor: a new contact and
         # child, never the existing family (anyone can type anyone's e-mail).
         again = self.env["consultation.request"].create_from_website(
-            self.point, dict(values, child_birth_date=date.today() - relativedelta(years=7))
+            self.point, dict(values, child_birth_date=almaty_today() - relativedelta(years=7))
         )
         self.assertNotEqual(again.partner_id, request.partner_id)
         self.assertNotEqual(again.child_id, request.child_id)
@@ -540,7 +705,9 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         self.assertEqual(own.child_id, request.child_id)
         older = self.env["consultation.request"].create_from_website(
             self.point,
-            dict(values, child_name="Big", child_birth_date=date.today() - relativedelta(years=7)),
+            dict(
+                values, child_name="Big", child_birth_date=almaty_today() - relativedelta(years=7)
+            ),
         )
         self.assertEqual(older.state, "declined")
         self.assertIn("aged 1 to 6", older.decline_reason)
@@ -554,7 +721,7 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
                 "parent_name": "Someone",
                 "email": "STAFF.mail@example.kz",
                 "child_name": "Child",
-                "child_birth_date": date.today() - relativedelta(years=3),
+                "child_birth_date": almaty_today() - relativedelta(years=3),
                 "consent": True,
             },
         )
@@ -605,17 +772,21 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
             {
                 "point_id": self.point.id,
                 "partner_id": self.partner.id,
-                "date_start": date.today() - relativedelta(years=1, days=10),
-                "date_end": date.today() - relativedelta(days=10),
+                "date_start": almaty_today() - relativedelta(years=1, days=10),
+                "date_end": almaty_today() - relativedelta(days=10),
             }
         )
         contract.write(
             {"state": "signed", "signed_by": "Parent A", "signed_on": fields.Datetime.now()}
         )
         current = self.env["consultation.contract"].create(
-            {"point_id": self.point.id, "partner_id": self.partner_b.id, "date_start": date.today()}
+            {
+                "point_id": self.point.id,
+                "partner_id": self.partner_b.id,
+                "date_start": almaty_today(),
+            }
         )
         self.env["consultation.contract"]._cron_expire()
         self.assertEqual(contract.state, "expired")
         self.assertEqual(current.state, "draft")
-        self.assertFalse(self.partner._consultation_signed_contract(date.today()))
+        self.assertFalse(self.partner._consultation_signed_contract(almaty_today()))

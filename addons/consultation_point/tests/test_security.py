@@ -1,10 +1,11 @@
+from dateutil.relativedelta import relativedelta
 from lxml import etree
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, TransactionCase, tagged
 
-from .common import ConsultationFixtures, next_weekday, utc
+from .common import REFERENCE_TIME, ConsultationFixtures, almaty_today, next_weekday, utc
 
 
 def _top_level_fields(arch):
@@ -19,6 +20,8 @@ def _top_level_fields(arch):
 
 @tagged("post_install", "-at_install")
 class TestSecurity(ConsultationFixtures, TransactionCase):
+    freeze_time = REFERENCE_TIME
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -81,7 +84,7 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
                 "point_id": cls.point.id,
                 "partner_id": cls.partner.id,
                 "child_ids": [Command.set(cls.child.ids)],
-                "date_start": fields.Date.today(),
+                "date_start": almaty_today(),
             }
         )
         cls.contract_b = cls.env["consultation.contract"].create(
@@ -89,7 +92,7 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
                 "point_id": cls.point.id,
                 "partner_id": cls.partner_b.id,
                 "child_ids": [Command.set(cls.child_b.ids)],
-                "date_start": fields.Date.today(),
+                "date_start": almaty_today(),
             }
         )
 
@@ -223,7 +226,7 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
         wizard.parent_name = "Caller Parent"
         wizard.phone = "+7 701 000 11 22"
         wizard.child_name = "Caller Child"
-        wizard.child_birth_date = fields.Date.today().replace(year=fields.Date.today().year - 3)
+        wizard.child_birth_date = almaty_today() - relativedelta(years=3)
         wizard.question = "Does not sleep"
         wizard.consent_given = True
         action = wizard.save().action_create()
