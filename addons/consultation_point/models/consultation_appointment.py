@@ -192,6 +192,13 @@ class ConsultationAppointment(models.Model):
         tz = pytz.timezone(self.point_id.resource_calendar_id.tz or "UTC")
         return pytz.utc.localize(value).astimezone(tz).strftime("%d.%m.%Y %H:%M")
 
+    @api.model
+    def _local_day(self, value, point=None):
+        """Return the day of a naive UTC datetime in the point's time zone (not the UTC day)."""
+        point = point or self.point_id
+        tz = pytz.timezone(point.sudo().resource_calendar_id.tz or "UTC")
+        return pytz.utc.localize(value).astimezone(tz).date()
+
     @api.constrains("line_ids", "capacity")
     def _check_capacity(self):
         for appt in self:
@@ -278,7 +285,7 @@ class ConsultationAppointment(models.Model):
         """
         specialist = specialist.sudo()
         point = specialist.point_id
-        child._check_bookable(start.date(), partner)
+        child._check_bookable(self._local_day(start, point), partner)
         stop = start + timedelta(minutes=point.slot_minutes or 45)
         if start < fields.Datetime.now():
             raise UserError(_("This time has already passed; pick another slot."))
@@ -344,7 +351,7 @@ class ConsultationAppointment(models.Model):
         another one (a reschedule), the old booking's request is kept and the old booking
         is cancelled. Nothing is kept when the booking fails.
         """
-        child._check_bookable(start.date(), partner)
+        child._check_bookable(self._local_day(start, specialist.sudo().point_id), partner)
         with self.env.cr.savepoint():
             request = replaced_line.request_id if replaced_line else None
             request = request or self.env["consultation.request"]._for_booking(
@@ -382,7 +389,7 @@ class ConsultationAppointment(models.Model):
         if start < fields.Datetime.now():
             raise UserError(_("This time has already passed; pick another slot."))
         for line in self.line_ids.filtered(lambda li: li.state in ("booked", "waiting")):
-            line.child_id._check_bookable(start.date())
+            line.child_id._check_bookable(self._local_day(start))
         old = self._local(self.start)
         stop = start + (self.stop - self.start)
         with self._locked_slot(specialist):
@@ -411,7 +418,7 @@ class ConsultationAppointment(models.Model):
         self.ensure_one()
         if self.state not in ("held", "confirmed"):
             raise UserError(_("Families can only join a planned consultation."))
-        child._check_bookable(self.start.date(), partner)
+        child._check_bookable(self._local_day(self.start), partner)
         # Lock the session's row: two families cannot take the last seat together.
         self.env.cr.execute(
             "SELECT id FROM consultation_appointment WHERE id = %s FOR UPDATE", (self.id,)
@@ -464,6 +471,7 @@ class ConsultationAppointment(models.Model):
         if not self.point_id.contract_required:
             return missing
         Line = self.env["consultation.appointment.line"].sudo()
+        day = self._local_day(self.start)
         for line in self.sudo().line_ids.filtered(lambda li: li.state == "booked"):
             earlier = Line.search_count(
                 [
@@ -472,7 +480,7 @@ class ConsultationAppointment(models.Model):
                     ("appointment_id.state", "in", ("confirmed", "done")),
                 ]
             )
-            if not earlier and not line.partner_id._consultation_signed_contract(self.start.date()):
+            if not earlier and not line.partner_id._consultation_signed_contract(day):
                 missing |= line.partner_id
         return missing
 

@@ -53,7 +53,8 @@ class ConsultationAppointmentLine(models.Model):
     @api.constrains("child_id", "appointment_id", "state")
     def _check_child_can_be_served(self):
         for line in self.filtered(lambda li: li.state in ("booked", "waiting")):
-            reason = line.child_id._ineligibility_reason(line.appointment_id.start.date())
+            appt = line.appointment_id
+            reason = line.child_id._ineligibility_reason(appt._local_day(appt.start))
             if reason:
                 raise ValidationError(reason)
 

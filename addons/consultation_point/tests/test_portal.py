@@ -1,9 +1,12 @@
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 
 from odoo import Command, fields, http
 from odoo.tests import HttpCase, new_test_user, tagged
+
+from .common import REFERENCE_TIME, almaty_today
 
 CONFIDENTIAL = "CONFIDENTIAL-NOTE-7731"
 REFERRAL_SECRET = "REFERRAL-SECRET-4412"
@@ -11,7 +14,13 @@ B_MARKERS = ("Бейсенова Дана", "Бейсенов Алихан", "B-
 
 
 class CpPortalCase(HttpCase):
-    """Two families of the demo point: the demo parent (A) and another family (B)."""
+    """Two families of the demo point: the demo parent (A) and another family (B).
+
+    The data is built from the clock's today: the cases without a browser freeze the clock
+    at REFERENCE_TIME (their class attribute `freeze_time`); the browser tours keep the real
+    clock. The free slots start two days after today in Almaty, beyond the 24-hour limit
+    for parents' changes whatever the hour.
+    """
 
     @classmethod
     def setUpClass(cls):
@@ -37,14 +46,14 @@ class CpPortalCase(HttpCase):
                 "topic_ids": [Command.set([cls.topic.id])],
             }
         )
+        today = almaty_today()
         cls.slots = env["consultation.appointment"].free_slots(
             cls.topic,
-            fields.Date.today(),
-            fields.Date.today() + timedelta(days=21),
+            today + timedelta(days=2),
+            today + timedelta(days=23),
             point=cls.point,
             specialist=cls.specialist,
         )
-        today = fields.Date.today()
         # Family A: a portal parent of the demo point (the demo parent has demo records).
         cls.user_a = new_test_user(
             env,
@@ -181,6 +190,8 @@ class CpPortalCase(HttpCase):
 
 @tagged("post_install", "-at_install")
 class TestPortalIsolation(CpPortalCase):
+    freeze_time = REFERENCE_TIME
+
     def test_own_pages_show_own_family_only(self):
         self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         for url in (
@@ -340,6 +351,8 @@ class TestPortalIsolation(CpPortalCase):
 
 @tagged("post_install", "-at_install")
 class TestPortalBooking(CpPortalCase):
+    freeze_time = REFERENCE_TIME
+
     def _book(self, slot, **extra):
         data = {
             "child_id": self.child_a.id,
@@ -499,7 +512,7 @@ class TestPortalBooking(CpPortalCase):
         child_c = self.env["consultation.child"].create(
             {
                 "name": "Child C",
-                "birth_date": fields.Date.today() - relativedelta(years=2),
+                "birth_date": almaty_today() - relativedelta(years=2),
                 "parent_ids": [Command.set(user_c.partner_id.ids)],
                 "company_id": self.company.id,
             }
@@ -564,6 +577,21 @@ class TestPortalBooking(CpPortalCase):
         self._post(f"/my/consultation/appointments/{second.id}/cancel")
         self.assertEqual(second.state, "cancelled")
         self.assertFalse(self._mine())
+
+    def test_cancel_limit_on_both_sides_of_24_hours(self):
+        first, second = self.slots[0], self.slots[1]
+        in_time = self._make_appointment(first, self.partner_a, self.child_a, state="confirmed")
+        too_late = self._make_appointment(second, self.partner_a, self.child_a, state="confirmed")
+        self.authenticate("cp_web_parent_a", "cp_web_parent_a")
+        # exactly 24 hours before the first consultation: the parent may still cancel it
+        with freeze_time(first["start"] - timedelta(hours=24)):
+            self._post(f"/my/consultation/appointments/{in_time.id}/cancel")
+        self.assertEqual(in_time.state, "cancelled")
+        # 23 hours 59 minutes before the second one: too late
+        with freeze_time(second["start"] - timedelta(hours=24) + timedelta(minutes=1)):
+            response = self._post(f"/my/consultation/appointments/{too_late.id}/cancel")
+        self.assertIn("o_cp_error", response.text)
+        self.assertEqual(too_late.state, "confirmed")
 
     def test_cancel_refused_too_late(self):
         self.point.cancel_limit_hours = 24 * 30
@@ -639,6 +667,8 @@ def freeze_before(moment):
 
 @tagged("post_install", "-at_install")
 class TestPortalChildCorrection(CpPortalCase):
+    freeze_time = REFERENCE_TIME
+
     def _correct(self, child, name, birth_date):
         return self._post(
             f"/my/consultation/children/{child.id}/edit",
@@ -651,7 +681,7 @@ class TestPortalChildCorrection(CpPortalCase):
         self.assertIn(f"/my/consultation/children/{self.child_a.id}/edit", page)
         form = self.url_open(f"/my/consultation/children/{self.child_a.id}/edit").text
         self.assertIn(self.child_a.birth_date.isoformat(), form)
-        new_birth = fields.Date.today() - relativedelta(years=5, months=1)
+        new_birth = almaty_today() - relativedelta(years=5, months=1)
         response = self._correct(
             self.child_a, " Қасымов Нұрсұлтан Ерланұлы ", new_birth.isoformat()
         )
@@ -664,7 +694,7 @@ class TestPortalChildCorrection(CpPortalCase):
     def test_invalid_correction_is_refused_with_a_clear_error(self):
         self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         name, birth = self.child_a.name, self.child_a.birth_date
-        future = (fields.Date.today() + timedelta(days=3)).isoformat()
+        future = (almaty_today() + timedelta(days=3)).isoformat()
         for data, message in (
             ({"name": "Renamed", "birth_date": future}, "cannot be in the future"),
             ({"name": "  ", "birth_date": birth.isoformat()}, "Enter the child"),
@@ -689,7 +719,7 @@ class TestPortalChildCorrection(CpPortalCase):
         child = self.env["consultation.child"].create(
             {
                 "name": "Қасымова Аяру",
-                "birth_date": fields.Date.today() - relativedelta(years=2),
+                "birth_date": almaty_today() - relativedelta(years=2),
                 "parent_ids": [Command.set(self.partner_a.ids)],
                 "company_id": self.company.id,
             }

@@ -3,12 +3,17 @@ import os
 import subprocess
 import tempfile
 import zipfile
+from datetime import date
 
-from odoo import Command, fields
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command
 from odoo.exceptions import UserError
 from odoo.tests import HttpCase, tagged
 
-from .common import ConsultationFixtures, next_weekday, utc
+from odoo.addons.kindergarten_base.tools import academic_year_of
+
+from .common import REFERENCE_TIME, ConsultationFixtures, almaty_today, next_weekday, utc
 
 KAZAKH_PARENT = "Қасымова Жанар Ерланқызы"
 KAZAKH_CHILD = "Қасымов Нұрсұлтан"
@@ -29,16 +34,19 @@ def pdf_text(pdf_bytes):
 
 @tagged("post_install", "-at_install")
 class TestReports(ConsultationFixtures, HttpCase):
+    freeze_time = REFERENCE_TIME  # Wednesday 13 January 2027, 10:00 in Almaty
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
         cls.use_point()
+        today = almaty_today()
         cls.company.name = "№99 «Таңшолпан» сынақ бөбекжайы"
         cls.partner = cls.env["res.partner"].create({"name": KAZAKH_PARENT})
         cls.child = cls.env["consultation.child"].create(
             {
                 "name": KAZAKH_CHILD,
-                "birth_date": fields.Date.today().replace(year=fields.Date.today().year - 4),
+                "birth_date": today - relativedelta(years=4),
                 "parent_ids": [Command.set(cls.partner.ids)],
                 "company_id": cls.company.id,
             }
@@ -50,7 +58,7 @@ class TestReports(ConsultationFixtures, HttpCase):
                 "child_id": cls.child.id,
                 "topic_ids": [Command.set(cls.topic.ids)],
                 "question": "Баланы мектепке қалай дайындау керек?",
-                "date_received": fields.Date.today(),
+                "date_received": today,
             }
         )
         tuesday = next_weekday(1)
@@ -62,7 +70,7 @@ class TestReports(ConsultationFixtures, HttpCase):
                 "point_id": cls.point.id,
                 "partner_id": cls.partner.id,
                 "child_ids": [Command.set(cls.child.ids)],
-                "date_start": fields.Date.today(),
+                "date_start": today,
                 "lang": "kk",
             }
         )
@@ -74,9 +82,7 @@ class TestReports(ConsultationFixtures, HttpCase):
         plan = cls.env["consultation.plan"].create(
             {
                 "point_id": cls.point.id,
-                "academic_year": fields.Date.today().year
-                if fields.Date.today().month >= 9
-                else fields.Date.today().year - 1,
+                "academic_year": academic_year_of(today),
                 "line_ids": [
                     Command.create(
                         {
@@ -105,10 +111,8 @@ class TestReports(ConsultationFixtures, HttpCase):
                 "journal": journal,
                 "point_id": self.point.id,
                 "lang": lang,
-                "date_from": fields.Date.today().replace(month=1, day=1),
-                "date_to": fields.Date.today().replace(
-                    year=fields.Date.today().year + 1, month=12, day=31
-                ),
+                "date_from": date(almaty_today().year, 1, 1),
+                "date_to": date(almaty_today().year + 1, 12, 31),
             }
         )
 

@@ -545,6 +545,54 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
                         self.spec1, utc(self.tuesday, 9), self.partner, child
                     )
 
+    def test_age_checked_on_the_consultations_day_in_almaty(self):
+        # a point open all Tuesday: 02:00 in Almaty on the 19th is 21:00 UTC on the 18th
+        self.calendar.attendance_ids = [
+            Command.create({"name": "Tue night", "dayofweek": "1", "hour_from": 0, "hour_to": 9})
+        ]
+        night = utc(self.tuesday, 2)
+        self.assertEqual(night, datetime(2027, 1, 18, 21, 0))
+        one = self._child(date(2026, 1, 19), "One on the Tuesday")
+        seven = self._child(date(2020, 1, 19), "Seven on the Tuesday")
+        appt = self.Appointment.book_slot(self.spec1, night, self.partner, one)
+        self.assertEqual(appt.line_ids.child_id, one)
+        appt.action_cancel()
+        with self.assertRaisesRegex(UserError, "aged 1 to 6"):
+            self.Appointment.book_slot(self.spec1, night, self.partner, seven)
+        with self.assertRaisesRegex(UserError, "aged 1 to 6"):
+            self.Appointment.book_for_family(self.spec1, night, self.partner, seven, self.topic)
+        with self.assertRaises(ValidationError):
+            self.Appointment.create(
+                {
+                    "point_id": self.point.id,
+                    "specialist_id": self.spec1.id,
+                    "start": night,
+                    "stop": night + timedelta(minutes=45),
+                    "line_ids": [
+                        Command.create({"partner_id": self.partner.id, "child_id": seven.id})
+                    ],
+                }
+            )
+        # booked while six (Thursday 14 January), then moved to that night: refused
+        thursday = self.Appointment.book_slot(
+            self.spec1, utc(date(2027, 1, 14), 9), self.partner, seven
+        )
+        with self.assertRaisesRegex(UserError, "aged 1 to 6"):
+            thursday.reschedule_to(self.spec1, night)
+        group = self.Appointment.create(
+            {
+                "point_id": self.point.id,
+                "specialist_id": self.spec1.id,
+                "kind": "group",
+                "capacity": 5,
+                "start": night,
+                "stop": night + timedelta(minutes=45),
+            }
+        )
+        self.assertEqual(group.add_family(self.partner, one).state, "booked")
+        with self.assertRaisesRegex(UserError, "aged 1 to 6"):
+            group.add_family(self.partner, seven)
+
     def test_age_and_request_by_almatys_date(self):
         # seven years old on 14 January 2027, which begins at 19:00 UTC on the 13th in Almaty
         child = self._child(date(2020, 1, 14))
