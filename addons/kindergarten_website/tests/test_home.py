@@ -151,3 +151,16 @@ class TestHomePage(HttpCase):
         page = self._page("/ru/contactus")
         self.assertIn("улица Ерубаева, 40, Караганда", page)
         self.assertIn("Ваше имя", page)
+
+    def test_point_page_days_in_kazakh(self):
+        self._serve_tansholpan()
+        page = self._page(f"/consultation-point/{self.point.id}")
+        self.assertIn("Сейсенбі", page)
+        self.assertNotIn("Tuesday", page)
+        labels = dict(
+            self.env["resource.calendar.attendance"]
+            .with_context(lang="kk_KZ")
+            ._fields["dayofweek"]
+            ._description_selection(self.env(context={"lang": "kk_KZ"}))
+        )
+        self.assertEqual(labels["0"], "Дүйсенбі")
