@@ -1,9 +1,12 @@
-from datetime import datetime, timedelta
+import time as clock
+from datetime import datetime, time, timedelta
 
-from odoo import Command
+import pytz
+
+from odoo import Command, fields
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from .common import TZ, ConsultationFixtures, next_weekday, utc
+from .common import ConsultationFixtures, almaty_today, next_weekday, utc
 
 
 @tagged("post_install", "-at_install")
@@ -83,7 +86,20 @@ class TestSpecialistUi(ConsultationFixtures, HttpCase):
             }
         )
         self.assertEqual(appointment.state, "confirmed")
-        first = appointment.reschedule_slots(datetime.now(TZ).date())[0]
+        # The tour runs on the real clock and picks the first free slot the wizard offers:
+        # the point is closed until the day after tomorrow, so that no slot begins (and
+        # drops out of the search) between this line and the tour, whatever the hour.
+        today = almaty_today()
+        self.env["resource.calendar.leaves"].create(
+            {
+                "name": "Closed for the next two days",
+                "calendar_id": fx.calendar.id,
+                "date_from": fields.Datetime.now() - timedelta(days=1),
+                "date_to": utc(today + timedelta(days=2), 0),
+            }
+        )
+        first = appointment.reschedule_slots(today)[0]
+        self.assertGreaterEqual(first["start"], utc(today + timedelta(days=2), 0))
         self.start_tour(
             f"/odoo/action-consultation_point.consultation_appointment_action/{appointment.id}",
             "consultation_point_receptionist_reschedule",
@@ -103,7 +119,22 @@ class TestSpecialistUi(ConsultationFixtures, HttpCase):
         users["spec1"].write({"name": "Myday Spec One", "password": "t_spec1_pwd_1"})
         users["spec2"].name = "Myday Spec Two"
         partner, child = self.make_family(self.env, fx.company, "D", 4)
-        today = datetime.now(TZ).date()  # the specialist's day, in Almaty
+        # "Today" is the browser's day: the filter runs in Chromium on the real clock, in
+        # the time zone of this machine (in the specialist's browser, Almaty). Noon of that
+        # day is today there whatever the hour; a run started in the last two minutes
+        # before midnight waits for the new day rather than straddle it.
+        local_now = datetime.now().astimezone()
+        midnight = datetime.combine(local_now.date() + timedelta(days=1), time())
+        to_midnight = (midnight.astimezone() - local_now).total_seconds()
+        if to_midnight < 120:
+            clock.sleep(to_midnight + 5)
+            local_now = datetime.now().astimezone()
+
+        def noon(day):
+            local = datetime.combine(day, time(12)).astimezone()
+            return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+        today = local_now.date()
         Appointment = self.env["consultation.appointment"]
         for spec, day in ((spec1, today), (spec2, today), (spec1, today + timedelta(days=1))):
             Appointment.create(
@@ -111,8 +142,8 @@ class TestSpecialistUi(ConsultationFixtures, HttpCase):
                     "point_id": fx.point.id,
                     "specialist_id": spec.id,
                     "topic_id": fx.topic.id,
-                    "start": utc(day, 12),
-                    "stop": utc(day, 12, 45),
+                    "start": noon(day),
+                    "stop": noon(day) + timedelta(minutes=45),
                     "line_ids": [Command.create({"partner_id": partner.id, "child_id": child.id})],
                 }
             )

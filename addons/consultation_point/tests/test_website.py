@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, fields, http
 from odoo.tests import HttpCase, tagged
 
+from .common import almaty_today
 from .test_portal import _PNG, CpPortalCase
 
 
@@ -16,7 +17,7 @@ class TestWebsiteRequest(HttpCase):
         super().setUpClass()
         cls.point = cls.env.ref("consultation_point.point_tansholpan")
         cls.topic = cls.env.ref("consultation_point.topic_play")
-        cls.today = fields.Date.today()
+        cls.today = almaty_today()
 
     def setUp(self):
         super().setUp()
@@ -218,7 +219,7 @@ class TestWebsiteTour(CpPortalCase):
                 "point_id": self.point.id,
                 "partner_id": parent.id,
                 "child_ids": [Command.set(parent.consultation_child_ids.ids)],
-                "date_start": fields.Date.today(),
+                "date_start": almaty_today(),
             }
         )
         renewal.action_send()
