@@ -66,6 +66,16 @@ class TestMeeting(CouncilCase):
             self._meeting(number=1, day=date(2026, 3, 12))
             self.env.flush_all()
 
+    def test_meeting_numbers_start_again_on_1_september(self):
+        august = self._meeting(number=5, day=date(2026, 8, 31))
+        september = self._meeting(number=5, day=date(2026, 9, 1))
+        self.assertEqual(august.with_context(lang="en_US").name, "Meeting No. 5 (2025–2026)")
+        self.assertEqual(september.with_context(lang="en_US").name, "Meeting No. 5 (2026–2027)")
+        # the first of September of the year before is in the same academic year as August
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError):
+            self._meeting(number=5, day=date(2025, 9, 1))
+            self.env.flush_all()
+
     def test_convening_without_agenda_fails(self):
         meeting = self._meeting(items=0)
         with self.assertRaisesRegex(UserError, "no agenda"):
