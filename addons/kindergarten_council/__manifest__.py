@@ -2,7 +2,7 @@
     "name": "Kindergarten Board of Trustees",
     "summary": "Board of trustees of a Kazakhstan preschool: members, work plan, "
     "meetings with quorum and votes, minutes, oversight, events, survey",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Kindergarten",
     "website": "https://github.com/kindergarten-kz/kindergarten",
     "author": "Kindergarten KZ",

@@ -4,7 +4,8 @@ from odoo import Command, api, fields, models
 class EventEvent(models.Model):
     """Council events (section 4 of the work plan) are linked to their plan line."""
 
-    _inherit = "event.event"
+    _name = "event.event"
+    _inherit = ["event.event", "kindergarten.calendar.mixin"]
 
     council_plan_line_id = fields.Many2one(
         "kindergarten.council.plan.line",
@@ -15,50 +16,30 @@ class EventEvent(models.Model):
     council_id = fields.Many2one(
         related="council_plan_line_id.council_id", string="Board", store=True
     )
-    council_calendar_event_id = fields.Many2one(
-        "calendar.event",
-        string="Board calendar entry",
-        copy=False,
-        readonly=True,
-        help="Shows the board's event in Odoo Calendar.",
-    )
 
     @api.model_create_multi
     def create(self, vals_list):
         events = super().create(vals_list)
-        events._sync_council_calendar()
+        events._sync_calendar_event()
         return events
 
     def write(self, vals):
         res = super().write(vals)
         if {"name", "date_begin", "date_end", "council_plan_line_id"} & set(vals):
-            self._sync_council_calendar()
+            self._sync_calendar_event()
         return res
 
-    def unlink(self):
-        self.sudo().council_calendar_event_id.unlink()
-        return super().unlink()
-
-    def _sync_council_calendar(self):
-        """Keep a calendar entry for each council event, in the board's Odoo Calendars."""
-        Board = self.env["kindergarten.council"].sudo()
-        model_id = self.env["ir.model"]._get_id(self._name)
-        for event in self:
-            entry = event.sudo().council_calendar_event_id
-            if not event.council_plan_line_id:
-                entry.unlink()
-                continue
-            council = event.sudo().council_plan_line_id.council_id
-            partners = council._calendar_partners(event.date_begin.date())
-            vals = {
-                "name": event.name,
-                "start": event.date_begin,
-                "stop": event.date_end,
-                # attendees without e-mails: the event's own registrations do the inviting
-                "partner_ids": [Command.set(partners.ids)],
-                "res_model_id": model_id,
-                "res_id": event.id,
-            }
-            created = Board._upsert_calendar_entry(entry, vals)
-            if not entry:
-                event.sudo().council_calendar_event_id = created
+    def _calendar_event_values(self):
+        """A council event in the board's Odoo Calendars, without e-mails: the event's own
+        registrations do the inviting. Other events have no entry of ours."""
+        self.ensure_one()
+        if not self.council_plan_line_id:
+            return False
+        council = self.sudo().council_plan_line_id.council_id
+        partners = council._calendar_partners(self.date_begin.date())
+        return {
+            "name": self.name,
+            "start": self.date_begin,
+            "stop": self.date_end,
+            "partner_ids": [Command.set(partners.ids)],
+        }

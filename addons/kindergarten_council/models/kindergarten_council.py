@@ -141,13 +141,6 @@ class KindergartenCouncil(models.Model):
         return partners.filtered(lambda partner: any(not u.share for u in partner.user_ids))
 
     @api.model
-    def _upsert_calendar_entry(self, entry, vals):
-        """Write `vals` on the board's calendar entry, or create it; nobody is e-mailed."""
-        if entry:
-            entry.with_context(no_mail_to_attendees=True).write(vals)
-            return entry
-        return self.env["calendar.event"].with_context(no_mail_to_attendees=True).create(vals)
-
     def _has_quorum(self, present, members):
         """Apply the board's quorum fraction to `present` of `members`."""
         self.ensure_one()

@@ -1,6 +1,4 @@
-from datetime import datetime, time, timedelta
-
-import pytz
+from datetime import timedelta
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
@@ -20,7 +18,12 @@ class KindergartenCouncilMeeting(models.Model):
 
     _name = "kindergarten.council.meeting"
     _description = "Board Meeting"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "kindergarten.calendar.mixin",
+        "kindergarten.tz.mixin",
+    ]
     _order = "date desc, number desc, id desc"
 
     # Not stored: the name is built in the reader's language (Kazakh, Russian, ...).
@@ -80,9 +83,6 @@ class KindergartenCouncilMeeting(models.Model):
         "kindergarten.council.action",
         compute="_compute_previous_action_ids",
         string="Open actions of earlier meetings",
-    )
-    calendar_event_id = fields.Many2one(
-        "calendar.event", string="Calendar event", copy=False, readonly=True, index="btree_not_null"
     )
     members_count = fields.Integer(
         string="Voting members", compute="_compute_quorum", store=True, aggregator=False
@@ -237,7 +237,6 @@ class KindergartenCouncilMeeting(models.Model):
     def unlink(self):
         if any(m.state != "draft" for m in self):
             raise UserError(_("Only draft meetings can be deleted."))
-        self.calendar_event_id.unlink()
         return super().unlink()
 
     def _check_writable(self, vals):
@@ -296,37 +295,24 @@ class KindergartenCouncilMeeting(models.Model):
             Attendance.create(new_vals)
 
     def _event_datetimes(self):
-        """Return the UTC start and stop of the meeting for the calendar."""
+        """Return the UTC start and stop of the meeting, its hour read in the preschool's zone."""
         self.ensure_one()
-        tz = pytz.timezone(self.env.user.tz or self.env.company.partner_id.tz or "Asia/Almaty")
-        local = datetime.combine(self.date, time()) + timedelta(hours=self.hour or 0.0)
-        start = tz.localize(local).astimezone(pytz.utc).replace(tzinfo=None)
+        start = self._kindergarten_utc(self.date, self.hour)
         return start, start + timedelta(hours=self.duration or 1.0)
 
-    def _calendar_event_vals(self):
+    def _calendar_event_values(self):
+        """The meeting in Odoo Calendar: nobody attends a draft, the invited once convened."""
         self.ensure_one()
         start, stop = self._event_datetimes()
+        partners = self._invited_partners() if self.state != "draft" else self.env["res.partner"]
         return {
             "name": f"{self.council_id.name}: {self.name}",
             "start": start,
             "stop": stop,
             "location": self.place or False,
             "videocall_location": self.online_url or False,
-            "res_model_id": self.env["ir.model"]._get_id(self._name),
-            "res_id": self.id,
+            "partner_ids": [Command.set(partners.ids)],
         }
-
-    def _sync_calendar_event(self):
-        """Create or update the meeting's calendar event (attendees are added at convene)."""
-        Board = self.env["kindergarten.council"]
-        for meeting in self:
-            entry = meeting.calendar_event_id
-            vals = meeting._calendar_event_vals()
-            if not entry:
-                vals["partner_ids"] = [Command.set([])]  # invited only when convened
-                meeting.calendar_event_id = Board._upsert_calendar_entry(entry, vals)
-            else:
-                Board._upsert_calendar_entry(entry, vals)
 
     def _invited_partners(self):
         """Return the partners invited to the meeting: members, secretary, guests."""
@@ -353,10 +339,10 @@ class KindergartenCouncilMeeting(models.Model):
                     )
                 )
             meeting._sync_attendance()
-            meeting._sync_calendar_event()
-            partners = meeting._invited_partners()
-            meeting.calendar_event_id.write({"partner_ids": [Command.link(p.id) for p in partners]})
             meeting.state = "convened"
+            # The calendar e-mails the invitations (with its .ics) to the attendees.
+            meeting._sync_calendar_event(notify=True)
+            partners = meeting._invited_partners()
             meeting.message_post(
                 body=_(
                     "Meeting convened; invitations sent to %(count)s people.", count=len(partners)

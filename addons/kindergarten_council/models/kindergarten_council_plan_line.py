@@ -31,7 +31,7 @@ class KindergartenCouncilPlanLine(models.Model):
 
     _name = "kindergarten.council.plan.line"
     _description = "Work Plan Line"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "kindergarten.calendar.mixin"]
     _order = "plan_id, section_sequence, sequence, code, id"
     _rec_name = "code"
 
@@ -89,14 +89,6 @@ class KindergartenCouncilPlanLine(models.Model):
     )
     next_deadline = fields.Date(
         compute="_compute_status", store=True, help="The next date the line is due by."
-    )
-
-    calendar_event_id = fields.Many2one(
-        "calendar.event",
-        string="Calendar entry",
-        copy=False,
-        readonly=True,
-        help="The line's next deadline in the secretary's Odoo Calendar while it is due.",
     )
 
     _sql_constraints = [
@@ -219,32 +211,30 @@ class KindergartenCouncilPlanLine(models.Model):
 
     def _sync_deadline_calendar(self, today):
         """Show due and overdue lines on their deadline in the board's Odoo Calendars."""
-        Board = self.env["kindergarten.council"].sudo()
-        model_id = self.env["ir.model"]._get_id(self._name)
-        for line in self:
-            entry = line.sudo().calendar_event_id
-            day = line._next_deadline_on(today) or (today if line.status == "overdue" else False)
-            partners = line.council_id._calendar_partners(day) if day else False
-            if line.status not in ("due", "overdue") or not partners:
-                entry.unlink()
-                continue
-            vals = {
-                "name": _(
-                    "Board plan %(code)s: %(activity)s",
-                    code=line.code,
-                    activity=(line.activity or "").split("\n")[0][:80],
-                ),
-                "allday": True,
-                "start": day,
-                "stop": day,
-                "user_id": line.council_id.secretary_user_id.id,
-                "partner_ids": [Command.set(partners.ids)],
-                "res_model_id": model_id,
-                "res_id": line.id,
-            }
-            created = Board._upsert_calendar_entry(entry, vals)
-            if not entry:
-                line.sudo().calendar_event_id = created
+        self.with_context(kindergarten_deadline_today=today)._sync_calendar_event()
+
+    def _calendar_event_values(self):
+        """The line's next deadline, all day, while it is due or overdue and someone is in term."""
+        self.ensure_one()
+        today = self.env.context.get("kindergarten_deadline_today") or fields.Date.context_today(
+            self
+        )
+        day = self._next_deadline_on(today) or (today if self.status == "overdue" else False)
+        partners = self.council_id._calendar_partners(day) if day else False
+        if self.status not in ("due", "overdue") or not partners:
+            return False
+        return {
+            "name": _(
+                "Board plan %(code)s: %(activity)s",
+                code=self.code,
+                activity=(self.activity or "").split("\n")[0][:80],
+            ),
+            "allday": True,
+            "start": day,
+            "stop": day,
+            "user_id": self.council_id.secretary_user_id.id,
+            "partner_ids": [Command.set(partners.ids)],
+        }
 
     def _next_deadline_on(self, day):
         """Return the first deadline of the timing rule that is not passed on `day`."""

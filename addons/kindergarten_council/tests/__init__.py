@@ -14,3 +14,4 @@ from . import test_proposal
 from . import test_portal
 from . import test_survey_concurrency
 from . import test_bad_input
+from . import test_calendar

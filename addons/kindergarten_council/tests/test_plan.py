@@ -248,7 +248,7 @@ class TestPlan(CouncilCase):
                 "council_plan_line_id": line.id,
             }
         )
-        entry = event.council_calendar_event_id
+        entry = event.calendar_event_id
         self.assertEqual(entry.name, "Family day")
         # in the Calendar of the secretary and of the members with an internal user
         self.assertEqual(entry.partner_ids, self.secretary.partner_id | self.member_user.partner_id)
