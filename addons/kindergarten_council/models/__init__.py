@@ -17,6 +17,5 @@ from . import kindergarten_council_survey
 from . import kindergarten_council_survey_code
 from . import kindergarten_council_survey_user_input
 from . import kindergarten_council_appeal
-from . import kindergarten_council_appeal_rate
 from . import kindergarten_council_proposal
 from . import kindergarten_council_proposal_line

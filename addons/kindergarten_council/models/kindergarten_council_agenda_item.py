@@ -1,19 +1,8 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.tools import format_date, is_html_empty
 
 from ..tools import vote_result
-
-# What can be recorded on a convened or held meeting's agenda item.
-DECISION_FIELDS = {
-    "decision",
-    "votes_for",
-    "votes_against",
-    "votes_abstained",
-    "chair_vote",
-    "action_ids",
-}
-VOTE_FIELDS = {"decision", "votes_for", "votes_against", "votes_abstained", "chair_vote"}
 
 
 class KindergartenCouncilAgendaItem(models.Model):
@@ -181,36 +170,13 @@ class KindergartenCouncilAgendaItem(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        meetings = self.env["kindergarten.council.meeting"].browse(
-            [vals.get("meeting_id") for vals in vals_list if vals.get("meeting_id")]
-        )
-        if any(m.state != "draft" for m in meetings):
-            raise UserError(_("The meeting is convened: its agenda is frozen."))
-        if any(vals.get(f) for vals in vals_list for f in VOTE_FIELDS - {"decision"}):
-            raise UserError(_("Convene the meeting before recording decisions and votes."))
+        Meeting = self.env["kindergarten.council.meeting"]
+        for vals in vals_list:
+            Meeting.browse(vals.get("meeting_id"))._check_minutes_change("agenda", vals, "create")
         return super().create(vals_list)
 
     def write(self, vals):
-        for item in self:
-            state = item.meeting_id.state
-            if state == "approved":
-                raise UserError(
-                    _(
-                        "The minutes of %(meeting)s are approved and cannot be changed; "
-                        "a later meeting's decision can amend them.",
-                        meeting=item.meeting_id.display_name,
-                    )
-                )
-            if state in ("convened", "held") and set(vals) - DECISION_FIELDS:
-                raise UserError(
-                    _(
-                        "%(meeting)s is convened: its agenda is frozen; only decisions and "
-                        "votes can be recorded.",
-                        meeting=item.meeting_id.display_name,
-                    )
-                )
-            if state == "draft" and any(vals.get(f) for f in VOTE_FIELDS - {"decision"}):
-                raise UserError(_("Convene the meeting before recording decisions and votes."))
+        self.meeting_id._check_minutes_change("agenda", vals)
         return super().write(vals)
 
     def action_open_decision(self):
@@ -227,6 +193,5 @@ class KindergartenCouncilAgendaItem(models.Model):
         }
 
     def unlink(self):
-        if any(item.meeting_id.state != "draft" for item in self):
-            raise UserError(_("The meeting is convened: its agenda is frozen."))
+        self.meeting_id._check_minutes_change("agenda", operation="unlink")
         return super().unlink()

@@ -8,9 +8,22 @@ from odoo.addons.kindergarten_base.tools import academic_year_label, academic_ye
 from ..tools import name_search_domain
 
 # Fields that can still change on approved minutes (mail and technical bookkeeping).
+# The one gate of the minutes (`_check_minutes_change`) reads these:
+# what of an approved meeting may still be written (links kept by Odoo, published files),
 UNLOCKED_FIELDS = {"message_main_attachment_id", "calendar_event_id", "member_document_ids"}
-# Fields frozen once the meeting is convened (the invitation); agenda items freeze themselves.
+# what of a meeting is frozen once it is convened,
 AGENDA_FIELDS = {"council_id", "number", "date", "hour"}
+# what can be recorded on the agenda items of a convened or held meeting,
+DECISION_FIELDS = {
+    "decision",
+    "votes_for",
+    "votes_against",
+    "votes_abstained",
+    "chair_vote",
+    "action_ids",
+}
+# and what is recorded only once the meeting is convened.
+VOTE_FIELDS = {"votes_for", "votes_against", "votes_abstained", "chair_vote"}
 
 
 class KindergartenCouncilMeeting(models.Model):
@@ -226,7 +239,7 @@ class KindergartenCouncilMeeting(models.Model):
         return meetings
 
     def write(self, vals):
-        self._check_writable(vals)
+        self._check_minutes_change("meeting", vals)
         res = super().write(vals)
         if {"date", "council_id"} & set(vals):
             self._sync_attendance()
@@ -239,11 +252,19 @@ class KindergartenCouncilMeeting(models.Model):
             raise UserError(_("Only draft meetings can be deleted."))
         return super().unlink()
 
-    def _check_writable(self, vals):
-        """Refuse changes to approved minutes and to the agenda of a convened meeting."""
-        changed = set(vals) - UNLOCKED_FIELDS
+    def _check_minutes_change(self, part, vals=None, operation="write"):
+        """The one gate of the minutes: may `part` of these meetings change?
+
+        `part` is what changes: "meeting" (the meeting itself), "agenda" (its agenda
+        items, with their decisions and votes) or "attendance"; `operation` is "create",
+        "write" or "unlink"; `vals` the values written. Every create, write and unlink of
+        the meeting and of its parts calls it; it raises a UserError saying why not.
+        Approved minutes change only by a later meeting's decision (amendments).
+        """
+        changed = set(vals or ())
         for meeting in self:
-            if meeting.state == "approved" and changed:
+            state = meeting.state
+            if state == "approved" and (part != "meeting" or changed - UNLOCKED_FIELDS):
                 raise UserError(
                     _(
                         "The minutes of %(meeting)s are approved and cannot be changed; "
@@ -251,13 +272,28 @@ class KindergartenCouncilMeeting(models.Model):
                         meeting=meeting.display_name,
                     )
                 )
-            if meeting.state in ("convened", "held") and changed & AGENDA_FIELDS:
-                raise UserError(
-                    _(
-                        "%(meeting)s is convened: its agenda, number and date are frozen.",
-                        meeting=meeting.display_name,
+            if state in ("convened", "held"):
+                if part == "meeting" and changed & AGENDA_FIELDS:
+                    raise UserError(
+                        _(
+                            "%(meeting)s is convened: its agenda, number and date are frozen.",
+                            meeting=meeting.display_name,
+                        )
                     )
-                )
+                if part == "agenda" and (operation != "write" or changed - DECISION_FIELDS):
+                    raise UserError(
+                        _(
+                            "%(meeting)s is convened: its agenda is frozen; only decisions and "
+                            "votes can be recorded.",
+                            meeting=meeting.display_name,
+                        )
+                    )
+            if (
+                state == "draft"
+                and part == "agenda"
+                and any((vals or {}).get(f) for f in VOTE_FIELDS)
+            ):
+                raise UserError(_("Convene the meeting before recording decisions and votes."))
 
     # -------------------------------------------------------------- helpers
 

@@ -1,5 +1,4 @@
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo import api, fields, models
 
 
 class KindergartenCouncilMeetingAttendance(models.Model):
@@ -38,22 +37,16 @@ class KindergartenCouncilMeetingAttendance(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         lines = super().create(vals_list)
-        if any(line.meeting_id.state == "approved" for line in lines):
-            lines._raise_locked()
+        lines.meeting_id._check_minutes_change("attendance", operation="create")
         return lines
 
     def write(self, vals):
-        if any(line.meeting_id.state in ("approved",) for line in self):
-            self._raise_locked()
+        self.meeting_id._check_minutes_change("attendance", vals)
         res = super().write(vals)
         if {"status", "is_voting"} & set(vals):
             self.meeting_id.agenda_item_ids._check_votes()
         return res
 
     def unlink(self):
-        if any(line.meeting_id.state == "approved" for line in self):
-            self._raise_locked()
+        self.meeting_id._check_minutes_change("attendance", operation="unlink")
         return super().unlink()
-
-    def _raise_locked(self):
-        raise UserError(_("The minutes are approved: the attendance cannot be changed."))

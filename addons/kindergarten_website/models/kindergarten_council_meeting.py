@@ -33,9 +33,11 @@ class KindergartenCouncilMeeting(models.Model):
         "ir.attachment", string="Published minutes (Russian)", readonly=True, copy=False
     )
 
-    def _check_writable(self, vals):
-        others = {key: value for key, value in vals.items() if key not in PUBLICATION_FIELDS}
-        return super()._check_writable(others)
+    def _check_minutes_change(self, part, vals=None, operation="write"):
+        """Publishing approved minutes on the website does not change them."""
+        if part == "meeting" and vals:
+            vals = {key: value for key, value in vals.items() if key not in PUBLICATION_FIELDS}
+        return super()._check_minutes_change(part, vals, operation)
 
     def _website_minutes_attachment(self, lang):
         """Return the published PDF of the minutes for a visitor reading `lang`."""
