@@ -53,6 +53,10 @@ SIGNATURE_MAX_BYTES = 512 * 1024
 DOCUMENT_EXTENSIONS = (".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".odt")
 IMAGE_MIMETYPES = ("image/png", "image/jpeg")
 
+# Every public and portal form answers a wrong input with the form again, its fields
+# filled and the messages shown, with this HTTP status.
+FORM_ERROR_STATUS = 400
+
 LIMITS = {
     "name": NAME_MAX,
     "email": EMAIL_MAX,
