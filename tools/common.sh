@@ -10,7 +10,8 @@ PORT="${PORT:-8069}"
 DEMO_DB="${DEMO_DB:-kindergarten_demo}"
 TEST_DB="${TEST_DB:-kindergarten_test}"
 # Addons we install and test; ADDONS=kindergarten_council narrows a run.
-ADDONS="${ADDONS:-kindergarten_base,kindergarten_council,consultation_point}"
+ALL_ADDONS="kindergarten_base,kindergarten_council,consultation_point,kindergarten_website"
+ADDONS="${ADDONS:-$ALL_ADDONS}"
 
 die() { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 info() { printf '==> %s\n' "$*"; }

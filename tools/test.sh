@@ -20,8 +20,8 @@ IFS=',' read -ra mods <<<"$ADDONS"
 for m in "${mods[@]}"; do
   [ -d "$ROOT/addons/$m/tests" ] && paths+=("addons/$m/tests")
 done
-# End-to-end tests span both addons: only when everything is installed.
-[ "$ADDONS" = "kindergarten_base,kindergarten_council,consultation_point" ] && paths+=("tests")
+# End-to-end tests span the addons: only when everything is installed.
+[ "$ADDONS" = "$ALL_ADDONS" ] && paths+=("tests")
 [ -n "${TESTS:-}" ] && read -ra paths <<<"$TESTS"
 
 info "Running the tests: ${paths[*]}"
