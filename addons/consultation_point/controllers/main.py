@@ -7,12 +7,19 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
 from odoo.tools import format_datetime
 
-from odoo.addons.kindergarten_base.tools import LIMITS, FormError, FormParser, route_id
+from odoo.addons.kindergarten_base.tools import (
+    HONEYPOT_FIELD,
+    LIMITS,
+    FormError,
+    FormParser,
+    honeypot_filled,
+    route_id,
+)
 from odoo.addons.kindergarten_base.tools.form import TEXT_MAX
 
 _logger = logging.getLogger(__name__)
 
-HONEYPOT_FIELD = "website_homepage"
+GUARD_KEY = "consultation_request"
 # The consultation point's forms answer a wrong input with the form again, its fields
 # filled and the messages shown, with this HTTP status (the board's forms answer 400).
 FORM_ERROR_STATUS = 200
@@ -208,26 +215,28 @@ class ConsultationWebsite(http.Controller):
         values = self._point_values(point)
         values.update({"post": {}, "honeypot_field": HONEYPOT_FIELD, "errors": {}})
         ip = request.httprequest.remote_addr
-        if post.get(HONEYPOT_FIELD):
+        if honeypot_filled(post):
             # A robot filled the hidden field: answer as if all went well, save nothing.
-            _logger.info("Consultation request form: honeypot filled from %s", ip)
+            _logger.info("Consultation request form: honeypot filled")
             return request.render("consultation_point.website_request_done", values)
+        errors = {}
         try:
             data = self._parse_request(post, values)
         except FormError as error:
-            values["errors"] = error.errors
+            errors = error.errors
+        try:
+            # Every attempt counts, a wrong one too; the e-mail is only hashed.
+            request.env["kindergarten.form.guard"].sudo()._check_and_count(
+                GUARD_KEY, ip, values["post"].get("email")
+            )
+        except UserError as exc:
+            values["errors"] = {"global": exc.args[0]}
+            return request.render("consultation_point.website_request_form", values, status=429)
+        if errors:
+            values["errors"] = errors
             return request.render(
                 "consultation_point.website_request_form", values, status=FORM_ERROR_STATUS
             )
-        Submission = request.env["consultation.web.submission"].sudo()
-        if Submission._is_rate_limited(ip, data["email"]):
-            values["errors"] = {
-                "global": _(
-                    "Too many requests were sent from this address in the last hour. "
-                    "Please try again later or call the consultation point."
-                )
-            }
-            return request.render("consultation_point.website_request_form", values, status=429)
         try:
             with request.env.cr.savepoint():
                 # A signed-in parent files for their own family; anybody else gets a new one.
@@ -243,7 +252,6 @@ class ConsultationWebsite(http.Controller):
             return request.render(
                 "consultation_point.website_request_form", values, status=FORM_ERROR_STATUS
             )
-        Submission._remember(ip, data["email"], point, consultation_request)
         invited = self._invite_parent(consultation_request.partner_id)
         values.update({"consultation_request": consultation_request, "invited": invited})
         return request.render("consultation_point.website_request_done", values)

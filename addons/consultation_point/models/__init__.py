@@ -16,4 +16,3 @@ from . import consultation_plan_line
 from . import event_event
 from . import res_partner
 from . import consultation_appointment_line_portal
-from . import consultation_web_submission

@@ -6,6 +6,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, fields, http
 from odoo.tests import HttpCase, tagged
 
+from odoo.addons.kindergarten_base.models.kindergarten_form_guard import LIMIT_PARAM
+from odoo.addons.kindergarten_base.tools import HONEYPOT_FIELD
+
 from .common import almaty_today
 from .test_portal import _PNG, CpPortalCase
 
@@ -138,7 +141,7 @@ class TestWebsiteRequest(HttpCase):
         self.assertIn(consultation_request.name, response.text)
         self.assertIn(consultation_request.child_id.name, response.text)
         self.env["consultation.request"].search([]).unlink()
-        self.env["consultation.web.submission"].search([]).unlink()
+        self.env["kindergarten.form.guard"].search([]).unlink()
         response = self._submit(email="other.parent@example.kz", attends_preschool="on")
         consultation_request = self._requests("other.parent@example.kz")
         self.assertEqual(consultation_request.state, "declined")
@@ -169,33 +172,57 @@ class TestWebsiteRequest(HttpCase):
             self.assertEqual(response.status_code, 200, lang)
             self.assertIn("o_cp_request_form", response.text)
 
+    def _guard_rows(self):
+        return self.env["kindergarten.form.guard"].search(
+            [("form_key", "=", "consultation_request")]
+        )
+
     def test_honeypot(self):
-        response = self._submit(website_homepage="http://spam.example.com")
+        response = self._submit(**{HONEYPOT_FIELD: "http://spam.example.com"})
         self.assertEqual(response.status_code, 200)
         self.assertNotIn("o_cp_request_number", response.text)
         self.assertFalse(self._requests())
         self.assertFalse(
             self.env["res.partner"].search([("email", "=", "aigul.seitova@example.kz")])
         )
+        self.assertFalse(self._guard_rows())
 
     def test_rate_limit_per_ip_and_email(self):
-        self.env["ir.config_parameter"].set_param("consultation_point.website_rate_limit", 2)
+        self.env["ir.config_parameter"].set_param(LIMIT_PARAM % "consultation_request", 2)
         for i in range(2):
             self.assertEqual(self._submit(child_name=f"Бала {i}").status_code, 200)
         self.assertEqual(len(self._requests()), 2)
         response = self._submit(child_name="Бала 3")
         self.assertEqual(response.status_code, 429)
+        self.assertIn("Too many attempts", response.text)
         self.assertEqual(len(self._requests()), 2)
         # Another e-mail from the same address is limited too (per IP).
         response = self._submit(email="third@example.kz")
         self.assertEqual(response.status_code, 429)
+        # The shared guard keeps keyed hashes only, never the address or the e-mail.
+        rows = self._guard_rows()
+        self.assertEqual(len(rows), 4)
+        Guard = self.env["kindergarten.form.guard"]
+        self.assertEqual(set(rows.mapped("ip_hash")), {Guard._hash("127.0.0.1")})
+        self.assertIn(Guard._hash("aigul.seitova@example.kz"), rows.mapped("email_hash"))
+        stored = " ".join(str(v) for row in rows.read() for v in row.values())
+        self.assertNotIn("127.0.0.1", stored)
+        self.assertNotIn("aigul.seitova@example.kz", stored)
         # The limit is per hour: an hour later the parent may write again.
-        Submission = self.env["consultation.web.submission"]
-        self.assertEqual(Submission.search_count([("ip", "=", "127.0.0.1")]), 2)
         later = fields.Datetime.now() + timedelta(hours=1, minutes=1)
         with patch.object(fields.Datetime, "now", return_value=later):
-            self.assertFalse(Submission._is_rate_limited("127.0.0.1", "x@example.kz"))
-        self.assertTrue(Submission._is_rate_limited("10.0.0.9", "aigul.seitova@example.kz"))
+            self.assertEqual(self._submit(child_name="Бала 4").status_code, 200)
+        self.assertEqual(len(self._requests()), 3)
+
+    def test_failed_attempts_count_too(self):
+        self.env["ir.config_parameter"].set_param(LIMIT_PARAM % "consultation_request", 2)
+        for _i in range(2):
+            response = self._submit(consent=None)
+            self.assertEqual(response.status_code, 200)
+            self.assertIn("o_cp_form_error", response.text)
+        response = self._submit()
+        self.assertEqual(response.status_code, 429)
+        self.assertFalse(self._requests())
 
 
 @tagged("post_install", "-at_install")

@@ -13,3 +13,4 @@ from .form import (
     is_ascii_id,
     route_id,
 )
+from .form_guard import HONEYPOT_FIELD, honeypot_filled

@@ -1,13 +1,20 @@
 from odoo import _, http
+from odoo.exceptions import UserError
 from odoo.http import request
 
-from odoo.addons.kindergarten_base.tools import LIMITS, FormError, FormParser
+from odoo.addons.kindergarten_base.tools import (
+    HONEYPOT_FIELD,
+    LIMITS,
+    FormError,
+    FormParser,
+    honeypot_filled,
+)
 from odoo.addons.kindergarten_base.tools.form import TEXT_MAX
 
 from ..models.kindergarten_council_appeal import APPEAL_CATEGORIES
 from .common import FORM_ERROR_STATUS
 
-HONEYPOT_FIELD = "website_url"
+GUARD_KEY = "council_appeal"
 
 
 class CouncilAppealController(http.Controller):
@@ -104,25 +111,28 @@ class CouncilAppealController(http.Controller):
     @http.route("/council/appeal", type="http", auth="public", methods=["POST"], website=True)
     def appeal_submit(self, **post):
         values = self._appeal_form_values()
-        if post.get(HONEYPOT_FIELD):
+        if honeypot_filled(post):
             # A robot filled the hidden field: answer as if all went well, register nothing.
             return request.render("kindergarten_council.appeal_thanks", {"appeal_number": False})
+        errors = {}
         try:
             vals = self._parse_appeal(post, values)
         except FormError as error:
-            values["errors"] = error.errors
+            errors = error.errors
+        try:
+            # Every attempt counts, a wrong one too. By address only: an appeal may be
+            # anonymous, so its contact e-mail is not even hashed.
+            request.env["kindergarten.form.guard"].sudo()._check_and_count(
+                GUARD_KEY, request.httprequest.remote_addr
+            )
+        except UserError as exc:
+            values["errors"] = {"rate": exc.args[0]}
+            return request.render("kindergarten_council.appeal_form", values, status=429)
+        if errors:
+            values["errors"] = errors
             return request.render(
                 "kindergarten_council.appeal_form", values, status=FORM_ERROR_STATUS
             )
-        if (
-            not request.env["kindergarten.council.appeal.rate"]
-            .sudo()
-            ._hit(request.httprequest.remote_addr)
-        ):
-            values["errors"] = {
-                "rate": _("Too many appeals were sent from your address. Try again in an hour.")
-            }
-            return request.render("kindergarten_council.appeal_form", values, status=429)
         # Registered as the public user, so an anonymous appeal of a signed-in parent
         # keeps no trace of them (create_uid).
         appeal = (

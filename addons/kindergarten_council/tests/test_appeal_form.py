@@ -1,6 +1,10 @@
 from odoo.tests import HttpCase, new_test_user, tagged
 
-from ..models.kindergarten_council_appeal_rate import MAX_APPEALS_PER_WINDOW
+from odoo.addons.kindergarten_base.models.kindergarten_form_guard import (
+    DEFAULT_GUARD_LIMIT,
+    LIMIT_PARAM,
+)
+from odoo.addons.kindergarten_base.tools import HONEYPOT_FIELD
 
 
 @tagged("post_install", "-at_install")
@@ -57,10 +61,14 @@ class TestAppealForm(HttpCase):
             self.assertEqual(self._post(council_id=str(other.id)).status_code, 200)
             self.assertEqual(self.Appeal.search_count([("council_id", "=", other.id)]), 1)
 
+    def _guard_rows(self):
+        return self.env["kindergarten.form.guard"].search([("form_key", "=", "council_appeal")])
+
     def test_honeypot_registers_nothing(self):
-        response = self._post(website_url="http://spam.example")
+        response = self._post(**{HONEYPOT_FIELD: "http://spam.example"})
         self.assertEqual(response.status_code, 200)
         self.assertFalse(self.Appeal.search([("council_id", "=", self.council.id)]))
+        self.assertFalse(self._guard_rows())
 
     def test_missing_text_is_refused(self):
         response = self._post(description="  ")
@@ -68,13 +76,28 @@ class TestAppealForm(HttpCase):
         self.assertFalse(self.Appeal.search([("council_id", "=", self.council.id)]))
 
     def test_rate_limit_per_address(self):
-        for _i in range(MAX_APPEALS_PER_WINDOW):
+        for _i in range(DEFAULT_GUARD_LIMIT):
             self.assertEqual(self._post().status_code, 200)
-        self.assertEqual(self._post().status_code, 429)
+        response = self._post()
+        self.assertEqual(response.status_code, 429)
+        self.assertIn("Too many attempts", response.text)
         self.assertEqual(
             self.Appeal.search_count([("council_id", "=", self.council.id)]),
-            MAX_APPEALS_PER_WINDOW,
+            DEFAULT_GUARD_LIMIT,
         )
+        # the shared guard keeps a keyed hash of the address, never the address
+        rows = self._guard_rows()
+        self.assertEqual(len(rows), DEFAULT_GUARD_LIMIT + 1)
+        Guard = self.env["kindergarten.form.guard"]
+        self.assertEqual(set(rows.mapped("ip_hash")), {Guard._hash("127.0.0.1")})
+        self.assertEqual(set(rows.mapped("email_hash")), {False})
+
+    def test_failed_attempts_count_too(self):
+        self.env["ir.config_parameter"].set_param(LIMIT_PARAM % "council_appeal", 2)
+        for _i in range(2):
+            self.assertEqual(self._post(description="  ").status_code, 400)
+        self.assertEqual(self._post().status_code, 429)
+        self.assertFalse(self.Appeal.search([("council_id", "=", self.council.id)]))
 
     def test_signed_in_parent_signs_or_stays_anonymous(self):
         parent = new_test_user(
