@@ -660,8 +660,6 @@ _PNG = (
 
 def freeze_before(moment):
     """Freeze time at `moment` (naive UTC)."""
-    from freezegun import freeze_time
-
     return freeze_time(moment)
 
 
