@@ -7,6 +7,7 @@ from .academic_year import (
 from .iin import iin_birth_date, iin_check_digit, iin_is_valid
 from .form import (
     DOCUMENT_EXTENSIONS,
+    FORM_ERROR_STATUS,
     LIMITS,
     FormError,
     FormParser,

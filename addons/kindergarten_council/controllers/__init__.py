@@ -1,4 +1,3 @@
-from . import common
 from . import appeal
 from . import survey
 from . import portal

@@ -3,6 +3,7 @@ from odoo.exceptions import UserError
 from odoo.http import request
 
 from odoo.addons.kindergarten_base.tools import (
+    FORM_ERROR_STATUS,
     HONEYPOT_FIELD,
     LIMITS,
     FormError,
@@ -12,7 +13,6 @@ from odoo.addons.kindergarten_base.tools import (
 from odoo.addons.kindergarten_base.tools.form import TEXT_MAX
 
 from ..models.kindergarten_council_appeal import APPEAL_CATEGORIES
-from .common import FORM_ERROR_STATUS
 
 GUARD_KEY = "council_appeal"
 

@@ -4,12 +4,17 @@ from odoo import _, fields, http
 from odoo.exceptions import UserError
 from odoo.http import request
 
-from odoo.addons.kindergarten_base.tools import LIMITS, FormError, FormParser, route_id
+from odoo.addons.kindergarten_base.tools import (
+    FORM_ERROR_STATUS,
+    LIMITS,
+    FormError,
+    FormParser,
+    route_id,
+)
 
 from ..models.kindergarten_council_call import PORTAL_FILE_EXTENSIONS, PORTAL_FILE_MAX_BYTES
 from ..models.kindergarten_council_candidate import DOCUMENTS
 from ..models.kindergarten_council_member import REPRESENTED_GROUPS
-from .common import FORM_ERROR_STATUS
 
 
 class CouncilCandidacyController(http.Controller):

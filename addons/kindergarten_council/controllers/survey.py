@@ -6,11 +6,10 @@ from werkzeug.exceptions import NotFound
 from odoo import _, http
 from odoo.http import request
 
-from odoo.addons.kindergarten_base.tools import FormError, FormParser
+from odoo.addons.kindergarten_base.tools import FORM_ERROR_STATUS, FormError, FormParser
 from odoo.addons.survey.controllers.main import Survey
 
 from ..models.kindergarten_council_survey_code import normalize_code
-from .common import FORM_ERROR_STATUS
 
 # A code is 12 letters and digits in groups of four: room for dashes and spaces.
 CODE_MAX = 32
