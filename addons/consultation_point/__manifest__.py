@@ -19,6 +19,8 @@
         "website",
         "report_xlsx",
     ],
+    # the parent's .ics is Odoo Calendar's export, which needs vobject
+    "external_dependencies": {"python": ["vobject"]},
     "data": [
         "security/consultation_point_security.xml",
         "security/ir.model.access.csv",

@@ -1,49 +1,14 @@
 import logging
 from datetime import timedelta
 
+import vobject
+from markupsafe import Markup
+
 from odoo import api, fields, models
-from odoo.tools import html2plaintext
 
 _logger = logging.getLogger(__name__)
 
 REMINDER_HOURS = 24
-
-
-def ics_escape(text):
-    """Escape a text value for an iCalendar property (RFC 5545, 3.3.11)."""
-    return (
-        (text or "")
-        .replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-    )
-
-
-def build_ics(uid, start, stop, summary, description="", location="", url="", stamp=None):
-    """Return an iCalendar (.ics) text with one event; datetimes are naive UTC."""
-    fmt = "%Y%m%dT%H%M%SZ"
-    lines = [
-        "BEGIN:VCALENDAR",
-        "VERSION:2.0",
-        "PRODID:-//Kindergarten KZ//Consultation point//EN",
-        "METHOD:PUBLISH",
-        "BEGIN:VEVENT",
-        f"UID:{uid}",
-        f"DTSTAMP:{(stamp or start).strftime(fmt)}",
-        f"DTSTART:{start.strftime(fmt)}",
-        f"DTEND:{stop.strftime(fmt)}",
-        f"SUMMARY:{ics_escape(summary)}",
-    ]
-    if description:
-        lines.append(f"DESCRIPTION:{ics_escape(description)}")
-    if location:
-        lines.append(f"LOCATION:{ics_escape(location)}")
-    if url:
-        lines.append(f"URL:{url}")
-    lines += ["END:VEVENT", "END:VCALENDAR"]
-    return "\r\n".join(lines) + "\r\n"
 
 
 class ConsultationAppointmentLine(models.Model):
@@ -69,34 +34,60 @@ class ConsultationAppointmentLine(models.Model):
             else:
                 line.action_cancel()
 
-    def _ics_attachment(self):
-        """Create the .ics attachment of the booking for the parent's calendar."""
+    def _parent_calendar_event(self):
+        """Return the booking as an unsaved calendar entry for the parent's own calendar.
+
+        Not the consultation's calendar entry: that one is the specialists' private entry,
+        and Odoo's export writes its organizer's and attendees' e-mail addresses. This one
+        holds the title in the family's language, the time, the place (or the join link)
+        and the link to the booking on the portal, and nobody of the staff.
+        """
         self.ensure_one()
         appt = self.appointment_id.sudo()
-        lang = self.partner_id.lang or self.env.lang
-        appt_l = appt.with_context(lang=lang)
+        appt_l = appt.with_context(lang=self.partner_id.lang or self.env.lang)
         location = (
             appt.meeting_url
             if appt.mode == "remote"
             else appt.company_id.partner_id.contact_address
         )
-        content = build_ics(
-            uid=f"consultation-{appt.id}-{self.id}@{appt.company_id.id}",
-            start=appt.start,
-            stop=appt.stop,
-            summary=appt_l.point_id.name + ": " + (appt_l.topic_id.name or appt_l.name),
-            description=html2plaintext(appt.recommendations or "") if appt.state == "done" else "",
-            location=(location or "").replace("\n", ", "),
-            url=appt.meeting_url or "",
-            stamp=fields.Datetime.now(),
+        links = [appt.meeting_url, appt.get_base_url() + f"/my/consultation/appointments/{appt.id}"]
+        return (
+            self.env["calendar.event"]
+            .sudo()
+            .new(
+                {
+                    "name": appt_l.point_id.name + ": " + (appt_l.topic_id.name or appt_l.name),
+                    "start": appt.start,
+                    "stop": appt.stop,
+                    "allday": False,
+                    "location": (location or "").replace("\n", ", "),
+                    "description": Markup("<p>%s</p>")
+                    % Markup("<br/>").join(link for link in links if link),
+                    "user_id": False,
+                    "partner_ids": [],
+                    "alarm_ids": [],
+                    "privacy": "private",
+                }
+            )
         )
+
+    def _ics_attachment(self):
+        """Create the .ics attachment of the booking for the parent's calendar."""
+        self.ensure_one()
+        event = self._parent_calendar_event()
+        calendar = vobject.readOne(event._get_ics_file()[event.id].decode())
+        # One UID per booking, so that a reschedule's or a reminder's file updates the
+        # entry in the parent's calendar instead of adding another (Odoo's export has none).
+        appt = self.appointment_id.sudo()
+        calendar.vevent.uid.value = f"consultation-{appt.id}-{self.id}@{appt.company_id.id}"
+        content = calendar.serialize().encode()
         return (
             self.env["ir.attachment"]
             .sudo()
             .create(
                 {
                     "name": "consultation.ics",
-                    "raw": content.encode(),
+                    "raw": content,
                     "mimetype": "text/calendar",
                     "res_model": self._name,
                     "res_id": self.id,

@@ -391,6 +391,7 @@ class TestPortalBooking(CpPortalCase):
         self.assertFalse(self._mine())
 
     def test_book_confirm_needs_contract_then_mail_with_ics(self):
+        self.specialist.user_id.partner_id.email = "gulnar.mamanova@example.com"
         self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         response = self._book(self.slots[0])
         appointment = self._mine()
@@ -426,6 +427,15 @@ class TestPortalBooking(CpPortalCase):
         content = ics.raw.decode()
         self.assertIn("BEGIN:VEVENT", content)
         self.assertIn("DTSTART:" + appointment.start.strftime("%Y%m%dT%H%M%SZ"), content)
+        self.assertIn("DTEND:" + appointment.stop.strftime("%Y%m%dT%H%M%SZ"), content)
+        self.assertIn(f"UID:consultation-{appointment.id}-{appointment.line_ids.id}@", content)
+        self.assertIn("LOCATION:", content)
+        # The parent's file is not the specialists' private calendar entry: nobody of
+        # the staff is in it, neither as organizer nor as attendee.
+        self.assertNotIn("ORGANIZER", content)
+        self.assertNotIn("ATTENDEE", content)
+        self.assertNotIn(self.specialist.name, content)
+        self.assertNotIn(self.specialist.user_id.partner_id.email, content)
         # Signing twice is refused.
         again = self.make_jsonrpc_request(
             f"/my/consultation/contract/{self.contract_a.id}/sign",
