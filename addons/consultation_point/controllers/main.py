@@ -5,7 +5,7 @@ from werkzeug.exceptions import NotFound
 from odoo import _, fields, http
 from odoo.exceptions import UserError, ValidationError
 from odoo.http import request
-from odoo.tools import format_datetime
+from odoo.tools import format_datetime, format_duration
 
 from odoo.addons.kindergarten_base.tools import (
     HONEYPOT_FIELD,
@@ -55,12 +55,11 @@ class ConsultationWebsite(http.Controller):
             ._fields["dayofweek"]
             ._description_selection(request.env)
         )
-
-        def hour(value):
-            return f"{int(value):02d}:{round(value % 1 * 60):02d}"
-
         return [
-            (days[att.dayofweek], f"{hour(att.hour_from)}–{hour(att.hour_to)}")
+            (
+                days[att.dayofweek],
+                f"{format_duration(att.hour_from)}–{format_duration(att.hour_to)}",
+            )
             for att in calendar.attendance_ids.sorted(lambda a: (a.dayofweek, a.hour_from))
             if att.display_type != "line_section"
         ]

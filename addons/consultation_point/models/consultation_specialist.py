@@ -3,6 +3,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import api, fields, models
+from odoo.tools import format_duration
 
 from odoo.addons.resource.models.utils import Intervals
 
@@ -166,11 +167,6 @@ class ConsultationSpecialist(models.Model):
         )
         for spec in self:
             spec.schedule_summary = "\n".join(
-                f"{days[str(day)]} {_fmt_hour(h_from)}–{_fmt_hour(h_to)}"
+                f"{days[str(day)]} {format_duration(h_from)}–{format_duration(h_to)}"
                 for day, h_from, h_to in spec._weekly_schedule()
             )
-
-
-def _fmt_hour(value):
-    """Format 9.5 as '09:30'."""
-    return f"{int(value):02d}:{round(value % 1 * 60):02d}"
