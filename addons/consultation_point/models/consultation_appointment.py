@@ -12,9 +12,7 @@ from ..tools import overlaps, split_into_slots
 
 _logger = logging.getLogger(__name__)
 
-ACTIVE_STATES = ("held", "confirmed", "done", "no_show")
 BOOKING_DAYS = 14  # how far ahead parents (and staff rescheduling) see free slots
-EXCLUSION_NAME = "consultation_appointment_specialist_no_overlap"
 
 
 class ConsultationAppointment(models.Model):
@@ -95,21 +93,22 @@ class ConsultationAppointment(models.Model):
             "CHECK(kind = 'group' OR capacity = 1)",
             "An individual consultation is for one family.",
         ),
+        # Overlapping consultations of one specialist, refused by the database itself (the
+        # constraint "consultation_appointment_specialist_no_overlap"). Odoo datetimes are
+        # UTC "timestamp without time zone": tsrange is the immutable equivalent of
+        # tstzrange(start, stop) here.
+        (
+            "specialist_no_overlap",
+            "EXCLUDE USING gist (specialist_id WITH =, tsrange(start, stop) WITH &&)"
+            " WHERE (state != 'cancelled')",
+            "A specialist cannot hold two consultations at the same time.",
+        ),
     ]
 
-    def init(self):
-        """Forbid overlapping consultations of one specialist in the database itself."""
+    def _auto_init(self):
+        # The exclusion constraint compares integers with '=' in a GiST index.
         self.env.cr.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
-        self.env.cr.execute("SELECT 1 FROM pg_constraint WHERE conname = %s", (EXCLUSION_NAME,))
-        if not self.env.cr.fetchone():
-            # Odoo datetimes are UTC "timestamp without time zone": tsrange is the
-            # immutable equivalent of tstzrange(start, stop) here.
-            self.env.cr.execute(
-                """ALTER TABLE consultation_appointment
-                    ADD CONSTRAINT consultation_appointment_specialist_no_overlap
-                    EXCLUDE USING gist (specialist_id WITH =, tsrange(start, stop) WITH &&)
-                    WHERE (state != 'cancelled')"""
-            )
+        return super()._auto_init()
 
     @api.depends("topic_id", "start", "specialist_id")
     def _compute_name(self):
@@ -133,9 +132,8 @@ class ConsultationAppointment(models.Model):
 
     @api.onchange("start", "specialist_id", "point_id")
     def _onchange_start(self):
-        if self.start and (not self.stop or self.stop <= self.start):
-            minutes = self.point_id.slot_minutes or 45
-            self.stop = self.start + timedelta(minutes=minutes)
+        if self.start and self.point_id and (not self.stop or self.stop <= self.start):
+            self.stop = self.start + timedelta(minutes=self.point_id.slot_minutes)
 
     @api.onchange("kind")
     def _onchange_kind(self):
@@ -236,7 +234,7 @@ class ConsultationAppointment(models.Model):
         specialists = specialist.sudo() if specialist else point.specialist_ids
         if topic:
             specialists = specialists.filtered(lambda s: topic in s.topic_ids)
-        length = timedelta(minutes=slot_minutes or point.slot_minutes or 45)
+        length = timedelta(minutes=slot_minutes or point.slot_minutes)
         tz = pytz.timezone(point.resource_calendar_id.tz or "UTC")
         start = tz.localize(datetime.combine(date_from, time.min)).astimezone(pytz.utc)
         stop = tz.localize(datetime.combine(date_to, time.max)).astimezone(pytz.utc)
@@ -286,7 +284,7 @@ class ConsultationAppointment(models.Model):
         specialist = specialist.sudo()
         point = specialist.point_id
         child._check_bookable(self._local_day(start, point), partner)
-        stop = start + timedelta(minutes=point.slot_minutes or 45)
+        stop = start + timedelta(minutes=point.slot_minutes)
         if start < fields.Datetime.now():
             raise UserError(_("This time has already passed; pick another slot."))
         vals = {
@@ -349,9 +347,8 @@ class ConsultationAppointment(models.Model):
         The family's open request for the child and topic is linked (and so moves to
         scheduled), or a website request is registered for it; when the booking replaces
         another one (a reschedule), the old booking's request is kept and the old booking
-        is cancelled. Nothing is kept when the booking fails.
+        is cancelled. Nothing is kept when the booking fails (book_slot checks the child).
         """
-        child._check_bookable(self._local_day(start, specialist.sudo().point_id), partner)
         with self.env.cr.savepoint():
             request = replaced_line.request_id if replaced_line else None
             request = request or self.env["consultation.request"]._for_booking(

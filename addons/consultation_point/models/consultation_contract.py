@@ -170,8 +170,3 @@ class ConsultationContract(models.Model):
     def _compute_access_url(self):
         for contract in self:
             contract.access_url = f"/my/consultation/contracts/{contract.id}"
-
-    def is_valid_on(self, day):
-        """Tell whether the contract is signed and in force on `day`."""
-        self.ensure_one()
-        return self.state == "signed" and self.date_start <= day <= self.date_end

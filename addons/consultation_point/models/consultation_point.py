@@ -66,7 +66,7 @@ class ConsultationPoint(models.Model):
         default=24,
         help="Parents may cancel or reschedule up to this many hours before the start.",
     )
-    slot_minutes = fields.Integer(string="Slot length (minutes)", default=45)
+    slot_minutes = fields.Integer(string="Slot length (minutes)", required=True, default=45)
     contract_required = fields.Boolean(
         string="Contract before first confirmation",
         default=True,
