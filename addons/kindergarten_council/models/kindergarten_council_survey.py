@@ -4,7 +4,6 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.kindergarten_base.tools import (
-    academic_year_bounds,
     academic_year_label,
     academic_year_of,
 )
@@ -244,8 +243,3 @@ class KindergartenCouncilSurvey(models.Model):
             "target": "new",
             "context": {"default_council_survey_id": self.id},
         }
-
-    @api.model
-    def _year_bounds(self, year):
-        """First and last day of an academic year."""
-        return academic_year_bounds(year)
