@@ -8,6 +8,7 @@ from odoo.http import request
 from odoo.tools import format_datetime, format_duration
 
 from odoo.addons.kindergarten_base.tools import (
+    FORM_ERROR_STATUS,
     HONEYPOT_FIELD,
     LIMITS,
     FormError,
@@ -20,9 +21,6 @@ from odoo.addons.kindergarten_base.tools.form import TEXT_MAX
 _logger = logging.getLogger(__name__)
 
 GUARD_KEY = "consultation_request"
-# The consultation point's forms answer a wrong input with the form again, its fields
-# filled and the messages shown, with this HTTP status (the board's forms answer 400).
-FORM_ERROR_STATUS = 200
 
 
 def point_tz(point):

@@ -82,7 +82,7 @@ class TestWebsiteRequestBadInput(BadInputMixin, HttpCase):
         before = self.counts(*self.MODELS)
         response = self._submit(files=files, **values)
         what = f"{values} {files}"[:200]
-        self.assertAnswered(response, (200,), what)
+        self.assertAnswered(response, (400,), what)
         self.assertIn("o_cp_request_form", response.text, what)
         self.assertIn("o_cp_form_error", response.text, what)
         self.assertIn(message, unescape(response.text), what)
@@ -190,7 +190,7 @@ class TestPortalBadInput(BadInputMixin, CpPortalCase):
         self.authenticate("cp_web_parent_a", "cp_web_parent_a")
 
     def assertPageError(self, response, message, what=""):
-        self.assertAnswered(response, (200,), what)
+        self.assertAnswered(response, (400,), what)
         self.assertIn("o_cp_error", response.text, what)
         self.assertIn(message, unescape(response.text), what)
 

@@ -378,7 +378,7 @@ class TestPortalBooking(CpPortalCase):
         # Family B's slot is not offered.
         self.assertNotIn(fields.Datetime.to_string(self.appointment_b.start), page)
         response = self._book({"specialist": self.specialist, "start": self.appointment_b.start})
-        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.status_code, 400)
         self.assertIn("o_cp_error", response.text)
         self.assertFalse(self._mine())
         self.assertNoLeak(response)
@@ -709,7 +709,7 @@ class TestPortalChildCorrection(CpPortalCase):
             ({"name": "Renamed", "birth_date": "31.02.2020"}, "day, month and year"),
         ):
             response = self._correct(self.child_a, data["name"], data["birth_date"])
-            self.assertEqual(response.status_code, 200)
+            self.assertEqual(response.status_code, 400)
             self.assertIn("o_cp_error", response.text)
             self.assertIn(message, response.text)
             self.assertEqual(self.child_a.name, name)

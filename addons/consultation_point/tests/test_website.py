@@ -158,7 +158,7 @@ class TestWebsiteRequest(HttpCase):
 
     def test_invalid_iin_is_explained(self):
         response = self._submit(child_iin="123456789012")
-        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.status_code, 400)
         self.assertIn("o_cp_form_error", response.text)
         self.assertIn("123456789012", response.text)
         self.assertFalse(self._requests())
@@ -218,7 +218,7 @@ class TestWebsiteRequest(HttpCase):
         self.env["ir.config_parameter"].set_param(LIMIT_PARAM % "consultation_request", 2)
         for _i in range(2):
             response = self._submit(consent=None)
-            self.assertEqual(response.status_code, 200)
+            self.assertEqual(response.status_code, 400)
             self.assertIn("o_cp_form_error", response.text)
         response = self._submit()
         self.assertEqual(response.status_code, 429)
