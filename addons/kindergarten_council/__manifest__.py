@@ -15,7 +15,6 @@
         "event",
         "survey",
         "portal",
-        "account",
     ],
     "data": [
         "security/kindergarten_council_security.xml",

@@ -250,8 +250,6 @@ class KindergartenCouncilPlanLine(models.Model):
 
     def _schedule_inspection_reminders(self, today):
         """Give the secretary a to-do when a quarterly or twice-yearly oversight line is due."""
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
         for line in self.filtered(
             lambda x: x.section == "oversight"
             and x.timing in ("quarterly", "twice_year", "times_year")
@@ -263,22 +261,11 @@ class KindergartenCouncilPlanLine(models.Model):
                 continue
             if status == "due" and (not deadline or (deadline - today).days > 31):
                 continue
-            exists = self.env["mail.activity"].search_count(
-                [
-                    ("res_model_id", "=", model_id),
-                    ("res_id", "=", line.id),
-                    ("user_id", "=", user.id),
-                ]
-            )
-            if exists:
+            if line.activity_ids.filtered(lambda a, u=user: a.user_id == u):
                 continue
-            self.env["mail.activity"].create(
-                {
-                    "res_model_id": model_id,
-                    "res_id": line.id,
-                    "activity_type_id": todo.id,
-                    "user_id": user.id,
-                    "date_deadline": deadline or today,
-                    "summary": _("Inspection due: plan line %(code)s", code=line.code),
-                }
+            line.activity_schedule(
+                "mail.mail_activity_data_todo",
+                date_deadline=deadline or today,
+                summary=_("Inspection due: plan line %(code)s", code=line.code),
+                user_id=user.id,
             )
