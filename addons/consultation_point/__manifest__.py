@@ -2,7 +2,7 @@
     "name": "Consultation Point",
     "summary": "Consultation point of a Kazakhstan preschool for children raised at "
     "home: requests, consultations, lectures, journals, parent contracts",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Kindergarten",
     "website": "https://github.com/kindergarten-kz/kindergarten",
     "author": "Kindergarten KZ",

@@ -264,9 +264,8 @@ class ConsultationPortal(CustomerPortal):
     # -------------------------------------------------------------- booking
     def _cp_slots(self, topic, date_from, point, exclude=None):
         """Return the free slots for `topic` grouped by day: [(day label, [slot])]."""
-        Appointment = request.env["consultation.appointment"].sudo()
-        slots = Appointment.free_slots(
-            topic, date_from, date_from + timedelta(days=BOOKING_DAYS), point=point
+        slots = point.sudo()._get_free_slots(
+            topic, date_from, date_from + timedelta(days=BOOKING_DAYS)
         )
         days = []
         for slot in slots:

@@ -1,14 +1,12 @@
 import logging
 from contextlib import contextmanager
-from datetime import datetime, time, timedelta
+from datetime import timedelta
 
 import psycopg2
 import pytz
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-
-from ..tools import overlaps, split_into_slots
 
 _logger = logging.getLogger(__name__)
 
@@ -147,7 +145,7 @@ class ConsultationAppointment(models.Model):
     def _check_availability(self):
         for appt in self.filtered(lambda a: a.state != "cancelled"):
             for spec in appt.specialist_id | appt.other_specialist_ids:
-                if not appt._fits(spec):
+                if not spec._receives_during(appt.start, appt.stop):
                     raise ValidationError(
                         _(
                             "%(specialist)s does not receive from %(start)s to %(stop)s: "
@@ -172,18 +170,6 @@ class ConsultationAppointment(models.Model):
                 ]
             ):
                 raise ValidationError(_("Another specialist of this consultation is busy then."))
-
-    def _fits(self, specialist):
-        """Tell whether the consultation lies inside one available interval of `specialist`."""
-        self.ensure_one()
-        start = pytz.utc.localize(self.start)
-        stop = pytz.utc.localize(self.stop)
-        return any(
-            begin <= start and stop <= end
-            for begin, end, _recs in specialist._available_intervals(
-                start - timedelta(days=1), stop + timedelta(days=1)
-            )
-        )
 
     def _local(self, value):
         """Format a UTC datetime in the point's time zone."""
@@ -210,67 +196,7 @@ class ConsultationAppointment(models.Model):
                     )
                 )
 
-    # ------------------------------------------------------------ slot search
-    @api.model
-    def free_slots(
-        self,
-        topic,
-        date_from,
-        date_to,
-        point=None,
-        specialist=None,
-        slot_minutes=None,
-        include_past=False,
-    ):
-        """Return the free slots for `topic` between two dates, earliest first.
-
-        Each slot is a dict: specialist (record), start and stop (naive UTC). Slots come
-        from the point's opening hours, the specialists' availability, leaves and
-        holidays, minus the consultations already booked, and never lie in the past
-        (unless `include_past`, for staff entering consultations that took place).
-        """
-        point = point or self.point_id or self.env["consultation.point"].search([], limit=1)
-        point = point.sudo()
-        specialists = specialist.sudo() if specialist else point.specialist_ids
-        if topic:
-            specialists = specialists.filtered(lambda s: topic in s.topic_ids)
-        length = timedelta(minutes=slot_minutes or point.slot_minutes)
-        tz = pytz.timezone(point.resource_calendar_id.tz or "UTC")
-        start = tz.localize(datetime.combine(date_from, time.min)).astimezone(pytz.utc)
-        stop = tz.localize(datetime.combine(date_to, time.max)).astimezone(pytz.utc)
-        now = pytz.utc.localize(fields.Datetime.now())
-        booked = self.sudo().search_fetch(
-            [
-                ("state", "!=", "cancelled"),
-                ("start", "<", stop.replace(tzinfo=None)),
-                ("stop", ">", start.replace(tzinfo=None)),
-                "|",
-                ("specialist_id", "in", specialists.ids),
-                ("other_specialist_ids", "in", specialists.ids),
-            ],
-            ["start", "stop", "specialist_id", "other_specialist_ids"],
-        )
-        calendar = point.resource_calendar_id
-        open_hours = calendar._work_intervals_batch(start, stop, tz=tz)[False] if calendar else None
-        slots = []
-        for spec in specialists:
-            available = [(b, e) for b, e, _r in spec._available_intervals(start, stop, open_hours)]
-            busy = [
-                (pytz.utc.localize(a.start), pytz.utc.localize(a.stop))
-                for a in booked
-                if a.specialist_id == spec or spec in a.other_specialist_ids
-            ]
-            for slot in split_into_slots(available, length):
-                if (include_past or slot[0] >= now) and not overlaps(slot, busy):
-                    slots.append(
-                        {
-                            "specialist": spec,
-                            "start": slot[0].astimezone(pytz.utc).replace(tzinfo=None),
-                            "stop": slot[1].astimezone(pytz.utc).replace(tzinfo=None),
-                        }
-                    )
-        return sorted(slots, key=lambda s: (s["start"], s["specialist"].sequence))
-
+    # ---------------------------------------------------------------- booking
     @api.model
     def book_slot(
         self, specialist, start, partner, child, topic=None, request=None, mode="in_person"
@@ -370,12 +296,11 @@ class ConsultationAppointment(models.Model):
     def reschedule_slots(self, date_from, specialist=None, days=BOOKING_DAYS):
         """Return the free slots this consultation can move to (the portal's slot search)."""
         self.ensure_one()
-        return self.free_slots(
+        return self.point_id._get_free_slots(
             self.topic_id,
             date_from,
             date_from + timedelta(days=days),
-            point=self.point_id,
-            specialist=specialist or None,
+            specialists=specialist or None,
             slot_minutes=round(self.duration * 60),
         )
 
@@ -602,9 +527,7 @@ class ConsultationAppointment(models.Model):
         for entry in entries:
             spec = self.env.ref(entry["specialist"])
             week = monday + timedelta(weeks=entry["week"])
-            slots = self.free_slots(
-                None, week, week + timedelta(days=6), specialist=spec, include_past=True
-            )
+            slots = spec._get_free_slots(week, week + timedelta(days=6), include_past=True)
             if not slots:
                 # Never drop a demo consultation silently: the setup refuses a
                 # demo that did not load whole.

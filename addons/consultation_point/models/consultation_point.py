@@ -1,4 +1,10 @@
+from datetime import datetime, time, timedelta
+
+import pytz
+
 from odoo import _, api, fields, models
+
+from ..tools import overlaps, split_into_slots
 
 DEFAULT_CONTRACT_KK = """<p>{{ point }} (бұдан әрі – Орындаушы) атынан меңгеруші {{ head }} және
 ата-ана (заңды өкіл) {{ parent }} (бұдан әрі – Ата-ана) {{ children }} балаға
@@ -142,6 +148,69 @@ class ConsultationPoint(models.Model):
                     }
                 )
             )
+
+    def _get_free_slots(
+        self,
+        topic,
+        date_from,
+        date_to,
+        specialists=None,
+        slot_minutes=None,
+        include_past=False,
+    ):
+        """Return the point's free slots for `topic` between two dates, earliest first.
+
+        Each slot is a dict: specialist (record), start and stop (naive UTC). Slots come
+        from the point's opening hours, the specialists' availability (`specialists`, or
+        all the point's who take `topic`), leaves and holidays, minus the consultations
+        already booked, and never lie in the past (unless `include_past`, for staff
+        entering consultations that took place).
+        """
+        self.ensure_one()
+        point = self.sudo()
+        specialists = specialists.sudo() if specialists else point.specialist_ids
+        if topic:
+            specialists = specialists.filtered(lambda s: topic in s.topic_ids)
+        length = timedelta(minutes=slot_minutes or point.slot_minutes)
+        tz = pytz.timezone(point.resource_calendar_id.tz or "UTC")
+        start = tz.localize(datetime.combine(date_from, time.min)).astimezone(pytz.utc)
+        stop = tz.localize(datetime.combine(date_to, time.max)).astimezone(pytz.utc)
+        now = pytz.utc.localize(fields.Datetime.now())
+        booked = (
+            self.env["consultation.appointment"]
+            .sudo()
+            .search_fetch(
+                [
+                    ("state", "!=", "cancelled"),
+                    ("start", "<", stop.replace(tzinfo=None)),
+                    ("stop", ">", start.replace(tzinfo=None)),
+                    "|",
+                    ("specialist_id", "in", specialists.ids),
+                    ("other_specialist_ids", "in", specialists.ids),
+                ],
+                ["start", "stop", "specialist_id", "other_specialist_ids"],
+            )
+        )
+        calendar = point.resource_calendar_id
+        open_hours = calendar._work_intervals_batch(start, stop, tz=tz)[False] if calendar else None
+        slots = []
+        for spec in specialists:
+            available = [(b, e) for b, e, _r in spec._available_intervals(start, stop, open_hours)]
+            busy = [
+                (pytz.utc.localize(a.start), pytz.utc.localize(a.stop))
+                for a in booked
+                if a.specialist_id == spec or spec in a.other_specialist_ids
+            ]
+            for slot in split_into_slots(available, length):
+                if (include_past or slot[0] >= now) and not overlaps(slot, busy):
+                    slots.append(
+                        {
+                            "specialist": spec,
+                            "start": slot[0].astimezone(pytz.utc).replace(tzinfo=None),
+                            "stop": slot[1].astimezone(pytz.utc).replace(tzinfo=None),
+                        }
+                    )
+        return sorted(slots, key=lambda s: (s["start"], s["specialist"].sequence))
 
     def _next_request_number(self, day):
         """Return the next register number for a request received on `day`."""

@@ -21,7 +21,7 @@ class ConsultationSpecialist(models.Model):
 
     _name = "consultation.specialist"
     _description = "Consultation Specialist"
-    _inherit = ["mail.thread"]
+    _inherit = ["resource.mixin", "mail.thread"]
     _order = "point_id, sequence, id"
 
     name = fields.Char(related="user_id.name", store=True, readonly=True)
@@ -33,7 +33,10 @@ class ConsultationSpecialist(models.Model):
     point_id = fields.Many2one(
         "consultation.point", required=True, ondelete="cascade", index=True, tracking=True
     )
-    company_id = fields.Many2one(related="point_id.company_id", store=True, index=True)
+    # the point's company (resource.mixin's is the resource's, writable, default the user's)
+    company_id = fields.Many2one(
+        related="point_id.company_id", store=True, index=True, readonly=True, default=None
+    )
     role = fields.Selection(ROLES, required=True, default="educator", tracking=True)
     topic_ids = fields.Many2many(
         "consultation.topic",
@@ -42,13 +45,13 @@ class ConsultationSpecialist(models.Model):
         "topic_id",
         string="Topics",
     )
+    # resource.mixin's working hours (related to the resource's), optional here
     resource_calendar_id = fields.Many2one(
-        "resource.calendar",
         string="Own availability",
+        default=False,
         help="When empty, the specialist receives during all the point's opening hours; "
         "otherwise only when both calendars are open.",
     )
-    resource_id = fields.Many2one("resource.resource", readonly=True, copy=False)
     leave_ids = fields.One2many(
         "resource.calendar.leaves", "consultation_specialist_id", string="Leaves"
     )
@@ -65,37 +68,18 @@ class ConsultationSpecialist(models.Model):
         ),
     ]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        specialists = super().create(vals_list)
-        for spec in specialists:
-            spec.resource_id = (
-                self.env["resource.resource"]
-                .sudo()
-                .create(
-                    {
-                        "name": spec.user_id.name,
-                        "user_id": spec.user_id.id,
-                        "company_id": spec.company_id.id,
-                        "calendar_id": spec._effective_calendar().id,
-                        "tz": spec._tz().zone,
-                        "resource_type": "user",
-                    }
-                )
-            )
-        return specialists
-
-    def write(self, vals):
-        res = super().write(vals)
-        if "resource_calendar_id" in vals:
-            for spec in self.filtered("resource_id"):
-                spec.resource_id.sudo().calendar_id = spec._effective_calendar()
-        return res
-
-    def _effective_calendar(self):
-        """Return the specialist's own calendar, or the point's opening hours."""
-        self.ensure_one()
-        return self.resource_calendar_id or self.point_id.resource_calendar_id
+    def _prepare_resource_values(self, vals, tz):
+        """The specialist's resource (resource.mixin): the user's, in the point's company and
+        time zone, with the specialist's own availability (none: the point's hours)."""
+        values = super()._prepare_resource_values(vals, tz)
+        user = self.env["res.users"].browse(vals.get("user_id"))
+        point = self.env["consultation.point"].browse(vals.get("point_id"))
+        values.update({"name": user.name, "user_id": user.id, "resource_type": "user"})
+        if point.company_id:
+            values["company_id"] = point.company_id.id
+        if point.resource_calendar_id.tz:
+            values["tz"] = point.resource_calendar_id.tz
+        return values
 
     def _tz(self):
         """Return the time zone of the point's opening hours."""
@@ -132,6 +116,33 @@ class ConsultationSpecialist(models.Model):
             and leave.date_to > start.replace(tzinfo=None)
         )
         return open_hours - own_leaves
+
+    def _receives_during(self, start, stop):
+        """Tell whether the specialist receives during the whole of [start, stop) (naive UTC):
+        inside one available interval (hours, own availability, leaves, holidays)."""
+        self.ensure_one()
+        start = pytz.utc.localize(start)
+        stop = pytz.utc.localize(stop)
+        return any(
+            begin <= start and stop <= end
+            for begin, end, _recs in self._available_intervals(
+                start - timedelta(days=1), stop + timedelta(days=1)
+            )
+        )
+
+    def _get_free_slots(
+        self, date_from, date_to, topic=None, slot_minutes=None, include_past=False
+    ):
+        """Return the free slots of these specialists (of one point) between two dates;
+        see consultation.point._get_free_slots."""
+        return self.point_id.ensure_one()._get_free_slots(
+            topic,
+            date_from,
+            date_to,
+            specialists=self,
+            slot_minutes=slot_minutes,
+            include_past=include_past,
+        )
 
     def _weekly_schedule(self):
         """Return [(weekday, hour_from, hour_to)] when the specialist receives each week."""

@@ -47,12 +47,8 @@ class CpPortalCase(HttpCase):
             }
         )
         today = almaty_today()
-        cls.slots = env["consultation.appointment"].free_slots(
-            cls.topic,
-            today + timedelta(days=2),
-            today + timedelta(days=23),
-            point=cls.point,
-            specialist=cls.specialist,
+        cls.slots = cls.specialist._get_free_slots(
+            today + timedelta(days=2), today + timedelta(days=23), topic=cls.topic
         )
         # Family A: a portal parent of the demo point (the demo parent has demo records).
         cls.user_a = new_test_user(

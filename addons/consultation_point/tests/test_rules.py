@@ -172,8 +172,8 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
 
     # ------------------------------------------------------------ slots
     def test_free_slots_follow_hours_and_topic(self):
-        slots = self.Appointment.free_slots(
-            self.topic, self.tuesday, self.tuesday + timedelta(days=2), point=self.point
+        slots = self.point._get_free_slots(
+            self.topic, self.tuesday, self.tuesday + timedelta(days=2)
         )
         # Tue 09-12 (4 slots), Wed 17-19 (2 slots), Thu 09-12 (4 slots) for spec1 only.
         self.assertEqual(len(slots), 10)
@@ -201,8 +201,8 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         self.Appointment.book_slot(
             self.spec1, utc(self.tuesday + timedelta(days=2), 9), self.partner, self.child
         )
-        slots = self.Appointment.free_slots(
-            self.topic, self.tuesday, self.tuesday + timedelta(days=2), point=self.point
+        slots = self.point._get_free_slots(
+            self.topic, self.tuesday, self.tuesday + timedelta(days=2)
         )
         starts = [s["start"] for s in slots]
         self.assertEqual(len(slots), 3)
@@ -224,8 +224,8 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
             }
         )
         self.spec2.resource_calendar_id = own
-        slots = self.Appointment.free_slots(
-            self.other_topic, self.tuesday, self.tuesday + timedelta(days=6), point=self.point
+        slots = self.point._get_free_slots(
+            self.other_topic, self.tuesday, self.tuesday + timedelta(days=6)
         )
         self.assertEqual(len(slots), 2)
         self.assertEqual(slots[0]["start"], utc(self.tuesday + timedelta(days=2), 10))

@@ -456,9 +456,5 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
                 leave.date_from = utc(next_weekday(1), 0)
                 leave.date_to = utc(next_weekday(1), 23)
         self.assertIn("Closed for repairs", self.calendar.leave_ids.mapped("name"))
-        self.assertFalse(
-            self.env["consultation.appointment"].free_slots(
-                self.topic, next_weekday(1), next_weekday(1), point=self.point
-            )
-        )
+        self.assertFalse(self.point._get_free_slots(self.topic, next_weekday(1), next_weekday(1)))
         self.calendar.with_user(head).attendance_ids[:1].hour_to = 11
