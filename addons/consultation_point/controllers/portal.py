@@ -108,7 +108,7 @@ class ConsultationPortal(CustomerPortal):
             children=self._cp_search("consultation.child"),
             consultation_requests=self._cp_search("consultation.request"),
             upcoming=appointments.filtered(
-                lambda a: a.stop >= now and a.state in ("held", "confirmed")
+                lambda a: a.stop >= now and a.state in ("reserved", "confirmed")
             ),
             contracts=self._cp_search("consultation.contract"),
         )
@@ -221,7 +221,7 @@ class ConsultationPortal(CustomerPortal):
         line = self._cp_line(appointment)
         if (
             appointment.kind != "individual"
-            or appointment.state != "held"
+            or appointment.state != "reserved"
             or not line
             or line.state != "booked"
         ):
@@ -390,13 +390,13 @@ class ConsultationPortal(CustomerPortal):
             )
         except (UserError, ValidationError) as exc:
             return self._cp_book_page(parsed, exc.args[0])
-        return request.redirect(f"/my/consultation/appointments/{appointment.id}?message=held")
+        return request.redirect(f"/my/consultation/appointments/{appointment.id}?message=reserved")
 
     def _cp_group_sessions(self, topic=None):
         """Return the planned group consultations of the family's points parents may join."""
         domain = [
             ("kind", "=", "group"),
-            ("state", "in", ("held", "confirmed")),
+            ("state", "in", ("reserved", "confirmed")),
             ("start", ">", fields.Datetime.now()),
             ("point_id", "in", self._cp_points().ids),
         ]

@@ -15,4 +15,3 @@ from . import consultation_plan
 from . import consultation_plan_line
 from . import event_event
 from . import res_partner
-from . import consultation_appointment_line_portal

@@ -66,13 +66,13 @@ class ConsultationAppointment(models.Model):
     waiting_count = fields.Integer(compute="_compute_seats")
     state = fields.Selection(
         [
-            ("held", "Held"),
+            ("reserved", "Reserved"),
             ("confirmed", "Confirmed"),
             ("done", "Done"),
             ("cancelled", "Cancelled"),
             ("no_show", "No-show"),
         ],
-        default="held",
+        default="reserved",
         required=True,
         tracking=True,
         index=True,
@@ -152,8 +152,8 @@ class ConsultationAppointment(models.Model):
                             "outside the point's hours or the specialist's availability, "
                             "or during a leave or a holiday.",
                             specialist=spec.name,
-                            start=appt._local(appt.start),
-                            stop=appt._local(appt.stop),
+                            start=appt._format_in_point_tz(appt.start),
+                            stop=appt._format_in_point_tz(appt.stop),
                         )
                     )
             others = appt.other_specialist_ids
@@ -171,7 +171,7 @@ class ConsultationAppointment(models.Model):
             ):
                 raise ValidationError(_("Another specialist of this consultation is busy then."))
 
-    def _local(self, value):
+    def _format_in_point_tz(self, value):
         """Format a UTC datetime in the point's time zone."""
         tz = pytz.timezone(self.point_id.resource_calendar_id.tz or "UTC")
         return pytz.utc.localize(value).astimezone(tz).strftime("%d.%m.%Y %H:%M")
@@ -220,7 +220,7 @@ class ConsultationAppointment(models.Model):
             "start": start,
             "stop": stop,
             "mode": mode,
-            "state": "held",
+            "state": "reserved",
             "hold_expires_at": fields.Datetime.now() + timedelta(minutes=point.hold_minutes),
             "line_ids": [
                 fields.Command.create(
@@ -290,7 +290,7 @@ class ConsultationAppointment(models.Model):
     def _check_can_reschedule(self):
         """Only a planned consultation can move to another slot."""
         for appt in self:
-            if appt.state not in ("held", "confirmed"):
+            if appt.state not in ("reserved", "confirmed"):
                 raise UserError(_("Only a planned consultation can be rescheduled."))
 
     def reschedule_slots(self, date_from, specialist=None, days=BOOKING_DAYS):
@@ -312,7 +312,7 @@ class ConsultationAppointment(models.Model):
             raise UserError(_("This time has already passed; pick another slot."))
         for line in self.line_ids.filtered(lambda li: li.state in ("booked", "waiting")):
             line.child_id._check_bookable(self._local_day(start))
-        old = self._local(self.start)
+        old = self._format_in_point_tz(self.start)
         stop = start + (self.stop - self.start)
         with self._locked_slot(specialist):
             self.write({"specialist_id": specialist.id, "start": start, "stop": stop})
@@ -322,7 +322,9 @@ class ConsultationAppointment(models.Model):
         if self.state == "confirmed":
             self._notify_confirmed()
         self.message_post(
-            body=_("Rescheduled from %(old)s to %(new)s.", old=old, new=self._local(start))
+            body=_(
+                "Rescheduled from %(old)s to %(new)s.", old=old, new=self._format_in_point_tz(start)
+            )
         )
         return True
 
@@ -338,7 +340,7 @@ class ConsultationAppointment(models.Model):
     def add_family(self, partner, child, request=None):
         """Book a family into a group session, or onto its waiting list when it is full."""
         self.ensure_one()
-        if self.state not in ("held", "confirmed"):
+        if self.state not in ("reserved", "confirmed"):
             raise UserError(_("Families can only join a planned consultation."))
         child._check_bookable(self._local_day(self.start), partner)
         # Lock the session's row: two families cannot take the last seat together.
@@ -376,7 +378,7 @@ class ConsultationAppointment(models.Model):
             waiting[: max(free, 0)].write({"state": "booked"})
 
     # ---------------------------------------------------------------- states
-    def _check_can_hold(self):
+    def _check_can_record_outcome(self):
         """Only the consultation's specialists and the head record what happened."""
         if self.env.su or self.env.user.has_group("consultation_point.group_consultation_head"):
             return
@@ -425,9 +427,9 @@ class ConsultationAppointment(models.Model):
         A parent's booking from the portal is a hold that expires; a consultation staff
         enter was agreed with the family, so it is confirmed at once. Only when the point
         requires a signed contract before the first consultation and it is missing does
-        it stay held, without expiry, until staff confirm it after the signature.
+        it stay reserved, without expiry, until staff confirm it after the signature.
         """
-        ready = self.filtered(lambda a: a.state == "held" and not a._parents_without_contract())
+        ready = self.filtered(lambda a: a.state == "reserved" and not a._parents_without_contract())
         if ready:
             ready.write({"state": "confirmed"})
             ready._notify_confirmed()
@@ -439,10 +441,10 @@ class ConsultationAppointment(models.Model):
         )
 
     def action_confirm(self):
-        """Confirm a held consultation."""
+        """Confirm a reserved consultation."""
         for appt in self:
-            if appt.state != "held":
-                raise UserError(_("Only a held consultation can be confirmed."))
+            if appt.state != "reserved":
+                raise UserError(_("Only a reserved consultation can be confirmed."))
         self._check_contract()
         self.write({"state": "confirmed", "hold_expires_at": False})
         self.line_ids.request_id._mark_scheduled()
@@ -450,9 +452,9 @@ class ConsultationAppointment(models.Model):
 
     def action_done(self):
         """Close a consultation once attendance is recorded."""
-        self._check_can_hold()
+        self._check_can_record_outcome()
         for appt in self:
-            if appt.state not in ("held", "confirmed"):
+            if appt.state not in ("reserved", "confirmed"):
                 raise UserError(_("Only a planned consultation can be marked as done."))
             if appt.line_ids.filtered(lambda li: li.state == "booked"):
                 raise UserError(_("Mark every family as attended or absent first."))
@@ -465,9 +467,9 @@ class ConsultationAppointment(models.Model):
 
     def action_no_show(self):
         """Nobody came."""
-        self._check_can_hold()
+        self._check_can_record_outcome()
         for appt in self:
-            if appt.state not in ("held", "confirmed"):
+            if appt.state not in ("reserved", "confirmed"):
                 raise UserError(_("Only a planned consultation can be marked as a no-show."))
         self.line_ids.filtered(lambda li: li.state == "booked").write({"state": "no_show"})
         self.write({"state": "no_show"})
@@ -475,7 +477,7 @@ class ConsultationAppointment(models.Model):
     def action_cancel(self):
         """Cancel the consultation and free the slot."""
         for appt in self:
-            if appt.state not in ("held", "confirmed"):
+            if appt.state not in ("reserved", "confirmed"):
                 raise UserError(_("Only a planned consultation can be cancelled."))
         self.line_ids.filtered(lambda li: li.state in ("booked", "waiting")).write(
             {"state": "cancelled"}
@@ -506,68 +508,14 @@ class ConsultationAppointment(models.Model):
 
     @api.model
     def _cron_release_holds(self):
-        """Release the held slots nobody confirmed in time."""
+        """Release the reserved slots nobody confirmed in time."""
         expired = self.search(
-            [("state", "=", "held"), ("hold_expires_at", "<", fields.Datetime.now())]
+            [("state", "=", "reserved"), ("hold_expires_at", "<", fields.Datetime.now())]
         )
         if expired:
             _logger.info("Releasing %s expired consultation holds", len(expired))
             expired.action_cancel()
         return expired
-
-    @api.model
-    def _demo_book(self, entries):
-        """Demo data: book consultations in the first free slot of a given week.
-
-        Each entry: specialist, week (offset from this week), families [(partner, child,
-        request)], state, kind, capacity, topic, recommendations (xml ids or values).
-        """
-        today = fields.Date.context_today(self)
-        monday = today - timedelta(days=today.weekday())
-        for entry in entries:
-            spec = self.env.ref(entry["specialist"])
-            week = monday + timedelta(weeks=entry["week"])
-            slots = spec._get_free_slots(week, week + timedelta(days=6), include_past=True)
-            if not slots:
-                # Never drop a demo consultation silently: the setup refuses a
-                # demo that did not load whole.
-                raise ValueError(
-                    f"Demo: no free slot for {entry['specialist']} in the week of {week}"
-                )
-            slot = slots[0]
-            state = entry.get("state", "confirmed")
-            if state == "confirmed" and slot["stop"] < fields.Datetime.now():
-                state = "done"  # this week's consultations already held took place
-            line_state = {"done": "attended", "no_show": "no_show"}.get(state, "booked")
-            appt = self.create(
-                {
-                    "point_id": spec.point_id.id,
-                    "specialist_id": spec.id,
-                    "topic_id": self.env.ref(entry["topic"]).id,
-                    "kind": entry.get("kind", "individual"),
-                    "capacity": entry.get("capacity", 1),
-                    "start": slot["start"],
-                    "stop": slot["stop"],
-                    "mode": entry.get("mode", "in_person"),
-                    "meeting_url": entry.get("meeting_url"),
-                    "recommendations": entry.get("recommendations"),
-                    "line_ids": [
-                        fields.Command.create(
-                            {
-                                "partner_id": self.env.ref(partner).id,
-                                "child_id": self.env.ref(child).id,
-                                "request_id": request and self.env.ref(request).id,
-                                "state": line_state,
-                            }
-                        )
-                        for partner, child, request in entry["families"]
-                    ],
-                }
-            )
-            appt.state = state
-            if state == "done":
-                appt.line_ids.request_id.write({"state": "done"})
-        return True
 
     # --------------------------------------------------------- calendar sync
     def _calendar_event_values(self):
@@ -600,14 +548,14 @@ class ConsultationAppointment(models.Model):
 
     def write(self, vals):
         if "recommendations" in vals:
-            self._check_can_hold()
+            self._check_can_record_outcome()
         res = super().write(vals)
         if {"start", "stop", "state", "specialist_id", "other_specialist_ids", "meeting_url"} & set(
             vals
         ):
             self._sync_calendar_event()
         if "capacity" in vals or "state" in vals:
-            self.filtered(lambda a: a.state in ("held", "confirmed"))._promote_waiting()
+            self.filtered(lambda a: a.state in ("reserved", "confirmed"))._promote_waiting()
         return res
 
 

@@ -2,7 +2,8 @@ from datetime import datetime, time, timedelta
 
 import pytz
 
-from odoo import api, fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import format_duration
 
 from odoo.addons.resource.models.utils import Intervals
@@ -143,6 +144,24 @@ class ConsultationSpecialist(models.Model):
             slot_minutes=slot_minutes,
             include_past=include_past,
         )
+
+    def first_free_slot(self, date_from, date_to, include_past=False):
+        """Return the specialist's first free slot from `date_from` to `date_to` (days in the
+        point's zone) as {"start", "stop"} (naive UTC); raise a UserError when none is free.
+        `include_past` for consultations that took place (staff entering them, the demo).
+        """
+        self.ensure_one()
+        slots = self._get_free_slots(date_from, date_to, include_past=include_past)
+        if not slots:
+            raise UserError(
+                _(
+                    "%(specialist)s has no free slot from %(date_from)s to %(date_to)s.",
+                    specialist=self.name,
+                    date_from=date_from,
+                    date_to=date_to,
+                )
+            )
+        return {"start": slots[0]["start"], "stop": slots[0]["stop"]}
 
     def _weekly_schedule(self):
         """Return [(weekday, hour_from, hour_to)] when the specialist receives each week."""

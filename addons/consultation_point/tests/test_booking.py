@@ -39,7 +39,7 @@ class TestPortalBookingRegister(ConsultationFixtures, TransactionCase):
         self.assertEqual(request.state, "scheduled")
         self.assertEqual(request.point_id, self.point)
         self.assertTrue(request.name.startswith("КП-"))
-        self.assertEqual(appt.state, "held")
+        self.assertEqual(appt.state, "reserved")
 
     def test_booking_links_the_open_request_of_the_child_and_topic(self):
         other_topic_request = self.Request.create(
@@ -158,10 +158,10 @@ class TestStaffConsultations(ConsultationFixtures, TransactionCase):
     def test_staff_entry_waits_for_the_contract_without_expiry(self):
         self.point.contract_required = True
         appt = self._enter(utc(self.tuesday, 9))
-        self.assertEqual(appt.state, "held")
+        self.assertEqual(appt.state, "reserved")
         self.assertFalse(appt.hold_expires_at)
         self.assertFalse(self.Appointment._cron_release_holds())
-        self.assertEqual(appt.state, "held")
+        self.assertEqual(appt.state, "reserved")
         with self.assertRaisesRegex(UserError, "no signed contract"):
             appt.action_confirm()
         contract = self.env["consultation.contract"].create(

@@ -162,7 +162,7 @@ class CpPortalCase(HttpCase):
         )
 
     @classmethod
-    def _make_appointment(cls, slot, partner, child, state="held"):
+    def _make_appointment(cls, slot, partner, child, state="reserved"):
         return cls.env["consultation.appointment"].create(
             {
                 "point_id": cls.point.id,
@@ -265,7 +265,7 @@ class TestPortalIsolation(CpPortalCase):
         self.assertTrue(sign.get("error"))
         # Nothing of family B changed.
         self.assertEqual(b.child_b.name, B_MARKERS[1])
-        self.assertEqual(b.appointment_b.state, "held")
+        self.assertEqual(b.appointment_b.state, "reserved")
         self.assertEqual(b.appointment_b.line_ids.state, "booked")
         self.assertEqual(b.contract_b.state, "draft")
         self.assertFalse(
@@ -392,15 +392,17 @@ class TestPortalBooking(CpPortalCase):
         response = self._book(self.slots[0])
         appointment = self._mine()
         self.assertEqual(len(appointment), 1)
-        self.assertEqual(appointment.state, "held")
+        self.assertEqual(appointment.state, "reserved")
         self.assertTrue(
-            response.url.endswith(f"/my/consultation/appointments/{appointment.id}?message=held")
+            response.url.endswith(
+                f"/my/consultation/appointments/{appointment.id}?message=reserved"
+            )
         )
         self.assertEqual(appointment.line_ids.request_id, self.request_a)
         # The contract is not signed yet: the first consultation cannot be confirmed.
         response = self._post(f"/my/consultation/appointments/{appointment.id}/confirm")
         self.assertIn("o_cp_error", response.text)
-        self.assertEqual(appointment.state, "held")
+        self.assertEqual(appointment.state, "reserved")
         sign = self.make_jsonrpc_request(
             f"/my/consultation/contract/{self.contract_a.id}/sign",
             {"name": "Қасымова Жанар", "signature": _PNG},
@@ -605,10 +607,10 @@ class TestPortalBooking(CpPortalCase):
         self.authenticate("cp_web_parent_a", "cp_web_parent_a")
         response = self._post(f"/my/consultation/appointments/{appointment.id}/cancel")
         self.assertIn("o_cp_error", response.text)
-        self.assertEqual(appointment.state, "held")
+        self.assertEqual(appointment.state, "reserved")
         response = self._book(self.slots[1], reschedule_id=appointment.id)
         self.assertIn("o_cp_error", response.text)
-        self.assertEqual(appointment.state, "held")
+        self.assertEqual(appointment.state, "reserved")
         self.assertEqual(len(self._mine()), 1)
 
     def test_ineligible_child_cannot_be_booked(self):
@@ -741,7 +743,7 @@ class TestPortalChildCorrection(CpPortalCase):
             },
         )
         line = self.env["consultation.appointment.line"].search([("child_id", "=", child.id)])
-        self.assertEqual(line.appointment_id.state, "held")
+        self.assertEqual(line.appointment_id.state, "reserved")
         request = line.request_id
         self.assertEqual(request.channel, "website")
         self.assertEqual(request.partner_id, self.partner_a)

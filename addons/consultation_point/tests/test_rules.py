@@ -259,7 +259,7 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         appt = self.Appointment.book_slot(
             self.spec1, utc(self.tuesday, 9), self.partner, self.child, self.topic, request
         )
-        self.assertEqual(appt.state, "held")
+        self.assertEqual(appt.state, "reserved")
         self.assertTrue(appt.hold_expires_at)
         self.assertEqual(request.state, "scheduled")
         self.assertTrue(appt.calendar_event_id)
@@ -292,7 +292,7 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         again = self.Appointment.book_slot(
             self.spec1, utc(self.tuesday, 9), self.partner_b, self.child_b
         )
-        self.assertEqual(again.state, "held")
+        self.assertEqual(again.state, "reserved")
 
     def test_no_booking_for_a_child_the_point_cannot_serve(self):
         p7, child7 = self.make_family(self.env, self.company, "Seven", 7)
@@ -347,7 +347,7 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         self.assertEqual(released, appt)
         self.assertEqual(appt.state, "cancelled")
         self.assertEqual(appt.line_ids.state, "cancelled")
-        self.assertEqual(kept.state, "held")
+        self.assertEqual(kept.state, "reserved")
 
     def test_contract_required_before_first_confirmation(self):
         self.point.contract_required = True
@@ -662,7 +662,7 @@ class TestConsultationRules(ConsultationFixtures, TransactionCase):
         self.assertEqual(appt.hold_expires_at, datetime(2027, 1, 13, 6, 0))
         with freeze_time("2027-01-13 06:00:00"):  # the 60th minute: still held
             self.assertFalse(self.Appointment._cron_release_holds() & appt)
-        self.assertEqual(appt.state, "held")
+        self.assertEqual(appt.state, "reserved")
         with freeze_time("2027-01-13 06:00:01"):
             self.assertEqual(self.Appointment._cron_release_holds() & appt, appt)
         self.assertEqual(appt.state, "cancelled")

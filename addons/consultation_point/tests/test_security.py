@@ -119,7 +119,7 @@ class TestSecurity(ConsultationFixtures, TransactionCase):
             .with_user(rec)
             .book_slot(self.spec1, utc(next_weekday(3), 9), self.partner, self.child)
         )
-        self.assertEqual(appt.with_user(rec).state, "held")
+        self.assertEqual(appt.with_user(rec).state, "reserved")
         for model in ("consultation.note", "consultation.referral"):
             with self.assertRaises(AccessError):
                 self.env[model].with_user(rec).search([])

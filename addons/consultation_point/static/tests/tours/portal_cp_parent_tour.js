@@ -15,7 +15,7 @@ registry.category("web_tour.tours").add("portal_cp_parent", {
         { trigger: ".o_cp_book", run: "click" },
         { trigger: ".o_cp_show_slots", run: "click" },
         { trigger: ".o_cp_slot:first", run: "click" },
-        { trigger: ".o_cp_held" },
+        { trigger: ".o_cp_reserved" },
         { trigger: ".o_cp_confirm", run: "click" },
         { trigger: ".o_cp_confirmed" },
         // Register for a lecture.
