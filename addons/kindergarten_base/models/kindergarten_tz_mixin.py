@@ -3,6 +3,7 @@ from datetime import datetime, time, timedelta
 import pytz
 
 from odoo import fields, models
+from odoo.tools import format_datetime
 
 
 class KindergartenTzMixin(models.AbstractModel):
@@ -22,6 +23,10 @@ class KindergartenTzMixin(models.AbstractModel):
         company = self["company_id"] if "company_id" in self._fields else self.env.company
         return (company[:1] or self.env.company)._kindergarten_tz()
 
+    def _kindergarten_tz_name(self):
+        """Return the name of the record's zone, e.g. for `format_datetime(tz=...)`."""
+        return self._kindergarten_tz().zone
+
     def _kindergarten_utc(self, day, hours=0.0):
         """Return the naive UTC datetime of `hours` (a float) on local `day`."""
         local = datetime.combine(day, time()) + timedelta(hours=hours or 0.0)
@@ -37,3 +42,16 @@ class KindergartenTzMixin(models.AbstractModel):
     def _kindergarten_today(self):
         """Return today's date in the record's zone (not the server's, not UTC)."""
         return self._kindergarten_local(fields.Datetime.now()).date()
+
+    def _kindergarten_format(self, utc_datetime, dt_format="dd.MM.yyyy HH:mm", lang_code=None):
+        """Format a naive UTC datetime in the record's zone ('' when empty), for mails,
+        portal pages and messages: whoever reads them sees the preschool's hour."""
+        if not utc_datetime:
+            return ""
+        return format_datetime(
+            self.env,
+            utc_datetime,
+            tz=self._kindergarten_tz_name(),
+            dt_format=dt_format,
+            lang_code=lang_code,
+        )
