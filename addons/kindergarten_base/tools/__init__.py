@@ -15,3 +15,4 @@ from .form import (
     route_id,
 )
 from .form_guard import HONEYPOT_FIELD, honeypot_filled
+from .document_lang import DOCUMENT_LANGS, document_lang

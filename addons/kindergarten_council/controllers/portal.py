@@ -1,17 +1,13 @@
 from werkzeug.exceptions import BadRequest, NotFound
 
 from odoo import _, fields, http
-from odoo.exceptions import AccessError, MissingError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.http import request
 
 from odoo.addons.kindergarten_base.tools import FormError, FormParser, route_id
 from odoo.addons.portal.controllers.portal import CustomerPortal
 
 VISIBLE_MEETING_STATES = ("convened", "held", "approved")
-MINUTES_REPORTS = {
-    "kk_KZ": "kindergarten_council.action_report_meeting_minutes_kk",
-    "ru_RU": "kindergarten_council.action_report_meeting_minutes_ru",
-}
 
 
 class CouncilMemberPortal(CustomerPortal):
@@ -152,16 +148,18 @@ class CouncilMemberPortal(CustomerPortal):
     @http.route(
         "/my/council/meeting/<int:meeting_id>/minutes", type="http", auth="user", website=True
     )
-    def portal_my_council_meeting_minutes(self, meeting_id, **kw):
+    def portal_my_council_meeting_minutes(self, meeting_id, lang=None, **kw):
+        """The approved minutes as PDF, in `lang` (kk_KZ or ru_RU, or kk/ru) when asked,
+        else in the board's language; any other language is a bad request."""
         meeting = self._council_meeting(meeting_id)
         if meeting.state != "approved":
             raise NotFound()  # draft minutes are never shown on the portal
-        lang = meeting.sudo().council_id.lang or request.env.lang
-        report_ref = MINUTES_REPORTS.get(lang, MINUTES_REPORTS["kk_KZ"])
-        pdf, _kind = (
-            request.env["ir.actions.report"].sudo()._render_qweb_pdf(report_ref, meeting.ids)
-        )
-        filename = _("Minutes %(name)s.pdf", name=meeting.name)
+        try:
+            lang = meeting.sudo()._minutes_lang(lang)
+        except UserError as error:
+            raise BadRequest(error.args[0]) from error
+        pdf = meeting.sudo()._render_minutes_pdf(lang)
+        filename = meeting._minutes_file_name(lang)
         return request.make_response(
             pdf,
             headers=[

@@ -3,13 +3,19 @@ from datetime import timedelta
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
-from odoo.addons.kindergarten_base.tools import academic_year_label, academic_year_of
+from odoo.addons.kindergarten_base.tools import (
+    DOCUMENT_LANGS,
+    academic_year_label,
+    academic_year_of,
+    document_lang,
+)
 
 from ..tools import name_search_domain
 
 # Fields that can still change on approved minutes (mail and technical bookkeeping).
 # The one gate of the minutes (`_check_minutes_change`) reads these:
 # what of an approved meeting may still be written (links kept by Odoo, published files),
+MINUTES_REPORT = "kindergarten_council.action_report_meeting_minutes"
 UNLOCKED_FIELDS = {"message_main_attachment_id", "calendar_event_id", "member_document_ids"}
 # what of a meeting is frozen once it is convened,
 AGENDA_FIELDS = {"council_id", "number", "date", "hour"}
@@ -480,6 +486,36 @@ class KindergartenCouncilMeeting(models.Model):
             "res_id": self.calendar_event_id.id,
             "view_mode": "form",
         }
+
+    # ---------------------------------------------------------------- minutes
+    def _minutes_lang(self, lang=None):
+        """The res.lang code the minutes are printed in: `lang` (kk_KZ or ru_RU, or kk/ru)
+        when asked, else the board's language (Kazakh when the board's is neither).
+        A UserError for any other language asked."""
+        self.ensure_one()
+        if not lang:
+            lang = self.council_id.lang if self.council_id.lang in DOCUMENT_LANGS else "kk_KZ"
+        return document_lang(self.env, lang)
+
+    def _minutes_file_name(self, lang=None):
+        """The minutes' PDF file name, in the language they are printed in."""
+        self.ensure_one()
+        meeting = self.with_context(lang=self._minutes_lang(lang))
+        return meeting.env._("Minutes %(name)s.pdf", name=meeting._meeting_title())
+
+    def _render_minutes_pdf(self, lang=None):
+        """Return the PDF of the minutes in `lang` (see _minutes_lang)."""
+        lang = self[:1]._minutes_lang(lang) if lang else None
+        return self.env["ir.actions.report"]._render_qweb_pdf(
+            MINUTES_REPORT, self.ids, data={"lang": lang} if lang else None
+        )[0]
+
+    def action_print_minutes(self):
+        """Print the minutes in the language of the context's `minutes_lang` (the form's
+        Kazakh and Russian buttons), else in the board's language."""
+        lang = self.env.context.get("minutes_lang")
+        data = {"lang": self[:1]._minutes_lang(lang)} if lang else None
+        return self.env.ref(MINUTES_REPORT).report_action(self, data=data)
 
     @api.model
     def _next_number(self, council, year):

@@ -16,3 +16,4 @@ from . import test_survey_concurrency
 from . import test_bad_input
 from . import test_calendar
 from . import test_minutes_gate
+from . import test_minutes_lang

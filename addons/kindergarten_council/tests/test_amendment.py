@@ -90,7 +90,9 @@ class TestAmendment(CouncilCase):
         self.assertEqual(first._amendments_in_force(), item)
         html = (
             self.env["ir.actions.report"]
-            ._render_qweb_html("kindergarten_council.report_meeting_minutes_ru", first.ids)[0]
+            ._render_qweb_html(
+                "kindergarten_council.report_meeting_minutes", first.ids, data={"lang": "ru_RU"}
+            )[0]
             .decode()
         )
         self.assertIn("approve the amended plan", html)

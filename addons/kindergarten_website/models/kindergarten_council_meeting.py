@@ -1,15 +1,13 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.kindergarten_base.tools import DOCUMENT_LANGS
+
 # The published copies may change while the minutes themselves are locked (approved).
 PUBLICATION_FIELDS = {
     "website_minutes_published",
     "website_minutes_kk_id",
     "website_minutes_ru_id",
-}
-MINUTES_REPORTS = {
-    "kk_KZ": "kindergarten_council.action_report_meeting_minutes_kk",
-    "ru_RU": "kindergarten_council.action_report_meeting_minutes_ru",
 }
 
 
@@ -57,13 +55,12 @@ class KindergartenCouncilMeeting(models.Model):
 
     def _print_website_minutes(self):
         """Print the minutes in Kazakh and Russian as public files, replacing earlier ones."""
-        Report = self.env["ir.actions.report"].sudo()
         Attachment = self.env["ir.attachment"].sudo()
         for meeting in self:
             old = meeting.website_minutes_kk_id | meeting.website_minutes_ru_id
             vals = {}
-            for lang, report in MINUTES_REPORTS.items():
-                pdf, _fmt = Report._render_qweb_pdf(report, meeting.ids)
+            for lang in DOCUMENT_LANGS:
+                pdf = meeting.sudo()._render_minutes_pdf(lang)
                 title = meeting.with_context(lang=lang)._meeting_title()
                 attachment = Attachment.create(
                     {

@@ -1,0 +1,1 @@
+from . import kindergarten_council_meeting_report
