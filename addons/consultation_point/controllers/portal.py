@@ -20,10 +20,10 @@ class ConsultationPortal(CustomerPortal):
     """The parent's pages in "My account": only their own family, read as superuser."""
 
     # ---------------------------------------------------------------- helpers
-    def _cp_partner(self):
+    def _consultation_partner(self):
         return request.env.user.partner_id
 
-    def _cp_domains(self, partner):
+    def _consultation_domains(self, partner):
         return {
             "consultation.child": [("parent_ids", "in", partner.ids)],
             "consultation.request": [("partner_id", "=", partner.id)],
@@ -31,20 +31,20 @@ class ConsultationPortal(CustomerPortal):
             "consultation.contract": [("partner_id", "=", partner.id)],
         }
 
-    def _cp_search(self, model, extra=None, order=None):
+    def _consultation_search(self, model, extra=None, order=None):
         """Search the family's own records of `model` (explicit domain and record rules)."""
         Model = request.env[model]
         if not Model.has_access("read"):
             return Model.sudo().browse()
-        domain = self._cp_domains(self._cp_partner())[model] + (extra or [])
+        domain = self._consultation_domains(self._consultation_partner())[model] + (extra or [])
         return Model.search(domain, order=order).sudo()
 
-    def _cp_get(self, model, record_id):
+    def _consultation_record(self, model, record_id):
         """Return the family's own record (sudo), or raise NotFound.
 
         `record_id` is an id from the URL or parsed by FormParser; anything else is not found.
         """
-        records = self._cp_search(model, [("id", "=", route_id(record_id))])
+        records = self._consultation_search(model, [("id", "=", route_id(record_id))])
         if not records:
             raise NotFound()
         return records
@@ -59,13 +59,13 @@ class ConsultationPortal(CustomerPortal):
         }
         for counter, model in names.items():
             if counter in counters:
-                values[counter] = len(self._cp_search(model))
+                values[counter] = len(self._consultation_search(model))
         return values
 
-    def _cp_values(self, page_name, **extra):
+    def _prepare_consultation_values(self, page_name, **extra):
         values = self._prepare_portal_layout_values()
-        partner = self._cp_partner()
-        point = self._cp_points()[:1]
+        partner = self._consultation_partner()
+        point = self._consultation_points()[:1]
         values.update(
             {
                 "page_name": page_name,
@@ -83,41 +83,35 @@ class ConsultationPortal(CustomerPortal):
         values.update(extra)
         return values
 
-    def _cp_points(self):
+    def _consultation_points(self):
         """Return the consultation points the family deals with (all of its company's)."""
-        requests = self._cp_search("consultation.request")
-        points = requests.point_id
-        Point = request.env["consultation.point"].sudo()
-        company = self._cp_partner().sudo().company_id
-        if company:
-            points |= Point.search([("company_id", "=", company.id)])
-        return points or Point.search([])
+        return request.env["consultation.point"]._portal_points_of(self._consultation_partner())
 
-    def _cp_line(self, appointment):
+    def _consultation_line(self, appointment):
         """Return the parent's own booking line on `appointment`."""
-        partner = self._cp_partner()
+        partner = self._consultation_partner()
         return appointment.line_ids.filtered(lambda li: li.partner_id == partner)[:1]
 
     # ---------------------------------------------------------------- lists
     @http.route("/my/consultation", type="http", auth="user", website=True)
-    def cp_home(self, **kw):
+    def portal_my_consultation(self, **kw):
         now = fields.Datetime.now()
-        appointments = self._cp_search("consultation.appointment", order="start")
-        values = self._cp_values(
+        appointments = self._consultation_search("consultation.appointment", order="start")
+        values = self._prepare_consultation_values(
             "consultation",
-            children=self._cp_search("consultation.child"),
-            consultation_requests=self._cp_search("consultation.request"),
+            children=self._consultation_search("consultation.child"),
+            consultation_requests=self._consultation_search("consultation.request"),
             upcoming=appointments.filtered(
                 lambda a: a.stop >= now and a.state in ("reserved", "confirmed")
             ),
-            contracts=self._cp_search("consultation.contract"),
+            contracts=self._consultation_search("consultation.contract"),
         )
         return request.render("consultation_point.portal_cp_home", values)
 
     @http.route("/my/consultation/children", type="http", auth="user", website=True)
-    def cp_children(self, **kw):
-        values = self._cp_values(
-            "consultation_children", children=self._cp_search("consultation.child")
+    def portal_my_consultation_children(self, **kw):
+        values = self._prepare_consultation_values(
+            "consultation_children", children=self._consultation_search("consultation.child")
         )
         return request.render("consultation_point.portal_cp_children", values)
 
@@ -128,8 +122,8 @@ class ConsultationPortal(CustomerPortal):
         methods=["GET", "POST"],
         website=True,
     )
-    def cp_child_edit(self, child_id, **post):
-        child = self._cp_get("consultation.child", child_id)
+    def portal_my_consultation_child_edit(self, child_id, **post):
+        child = self._consultation_record("consultation.child", child_id)
         error = errors = None
         form = FormParser(request.env, post)
         if request.httprequest.method == "POST":
@@ -145,7 +139,7 @@ class ConsultationPortal(CustomerPortal):
                 error = exc.args[0]
             else:
                 return request.redirect("/my/consultation/children?message=child_updated")
-        values = self._cp_values(
+        values = self._prepare_consultation_values(
             "consultation_child_edit",
             child=child,
             error=error,
@@ -159,44 +153,48 @@ class ConsultationPortal(CustomerPortal):
         )
 
     @http.route("/my/consultation/requests", type="http", auth="user", website=True)
-    def cp_requests(self, **kw):
-        values = self._cp_values(
+    def portal_my_consultation_requests(self, **kw):
+        values = self._prepare_consultation_values(
             "consultation_requests",
-            consultation_requests=self._cp_search("consultation.request"),
+            consultation_requests=self._consultation_search("consultation.request"),
         )
         return request.render("consultation_point.portal_cp_requests", values)
 
     @http.route(
         "/my/consultation/requests/<int:request_id>", type="http", auth="user", website=True
     )
-    def cp_request(self, request_id, **kw):
-        consultation_request = self._cp_get("consultation.request", request_id)
-        values = self._cp_values(
+    def portal_my_consultation_request(self, request_id, **kw):
+        consultation_request = self._consultation_record("consultation.request", request_id)
+        values = self._prepare_consultation_values(
             "consultation_request",
             consultation_request=consultation_request,
             lines=consultation_request.line_ids.filtered(
-                lambda li: li.partner_id == self._cp_partner()
+                lambda li: li.partner_id == self._consultation_partner()
             ),
         )
         return request.render("consultation_point.portal_cp_request", values)
 
     @http.route("/my/consultation/appointments", type="http", auth="user", website=True)
-    def cp_appointments(self, **kw):
-        values = self._cp_values(
+    def portal_my_consultation_appointments(self, **kw):
+        values = self._prepare_consultation_values(
             "consultation_appointments",
-            appointments=self._cp_search("consultation.appointment"),
+            appointments=self._consultation_search("consultation.appointment"),
         )
         return request.render("consultation_point.portal_cp_appointments", values)
 
-    def _cp_appointment_page(self, appointment, error=None):
-        line = self._cp_line(appointment)
-        values = self._cp_values(
+    def _prepare_consultation_appointment_values(self, appointment, error=None):
+        line = self._consultation_line(appointment)
+        return self._prepare_consultation_values(
             "consultation_appointment",
             appointment=appointment,
             line=line,
             can_change=bool(line) and line._portal_can_change(),
+            can_confirm=bool(line) and line._portal_can_confirm(),
             error=error,
         )
+
+    def _render_consultation_appointment(self, appointment, error=None):
+        values = self._prepare_consultation_appointment_values(appointment, error)
         return request.render("consultation_point.portal_cp_appointment", values)
 
     @http.route(
@@ -205,9 +203,9 @@ class ConsultationPortal(CustomerPortal):
         auth="user",
         website=True,
     )
-    def cp_appointment(self, appointment_id, **kw):
-        appointment = self._cp_get("consultation.appointment", appointment_id)
-        return self._cp_appointment_page(appointment)
+    def portal_my_consultation_appointment(self, appointment_id, **kw):
+        appointment = self._consultation_record("consultation.appointment", appointment_id)
+        return self._render_consultation_appointment(appointment)
 
     @http.route(
         "/my/consultation/appointments/<int:appointment_id>/confirm",
@@ -216,27 +214,13 @@ class ConsultationPortal(CustomerPortal):
         methods=["POST"],
         website=True,
     )
-    def cp_appointment_confirm(self, appointment_id, **kw):
-        appointment = self._cp_get("consultation.appointment", appointment_id)
-        line = self._cp_line(appointment)
-        if (
-            appointment.kind != "individual"
-            or appointment.state != "reserved"
-            or not line
-            or line.state != "booked"
-        ):
-            return self._cp_appointment_page(
-                appointment, _("This consultation is not waiting for your confirmation.")
-            )
+    def portal_my_consultation_appointment_confirm(self, appointment_id, **kw):
+        appointment = self._consultation_record("consultation.appointment", appointment_id)
         try:
-            with request.env.cr.savepoint():
-                # the room first: the confirmation e-mail carries its link
-                if appointment.mode == "remote" and not appointment.meeting_url:
-                    appointment.action_generate_discuss_room()
-                appointment.action_confirm()
+            # e-mails the confirmation with the .ics
+            self._consultation_line(appointment)._portal_confirm()
         except (UserError, ValidationError) as exc:
-            return self._cp_appointment_page(appointment, exc.args[0])
-        # action_confirm e-mailed the confirmation with the .ics
+            return self._render_consultation_appointment(appointment, exc.args[0])
         return request.redirect(f"/my/consultation/appointments/{appointment.id}?message=confirmed")
 
     @http.route(
@@ -246,23 +230,16 @@ class ConsultationPortal(CustomerPortal):
         methods=["POST"],
         website=True,
     )
-    def cp_appointment_cancel(self, appointment_id, **kw):
-        appointment = self._cp_get("consultation.appointment", appointment_id)
-        line = self._cp_line(appointment)
-        if not line or not line._portal_can_change():
-            return self._cp_appointment_page(appointment, self._cp_too_late(appointment))
-        line._portal_cancel()
+    def portal_my_consultation_appointment_cancel(self, appointment_id, **kw):
+        appointment = self._consultation_record("consultation.appointment", appointment_id)
+        try:
+            self._consultation_line(appointment)._portal_cancel()
+        except UserError as exc:
+            return self._render_consultation_appointment(appointment, exc.args[0])
         return request.redirect(f"/my/consultation/appointments/{appointment.id}?message=cancelled")
 
-    def _cp_too_late(self, appointment):
-        return _(
-            "This consultation can no longer be cancelled or moved online: it is less than "
-            "%(hours)s hours away or already closed. Please call the consultation point.",
-            hours=appointment.point_id.cancel_limit_hours,
-        )
-
     # -------------------------------------------------------------- booking
-    def _cp_slots(self, topic, date_from, point, exclude=None):
+    def _consultation_slots(self, topic, date_from, point, exclude=None):
         """Return the free slots for `topic` grouped by day: [(day label, [slot])]."""
         slots = point.sudo()._get_free_slots(
             topic, date_from, date_from + timedelta(days=BOOKING_DAYS)
@@ -275,7 +252,7 @@ class ConsultationPortal(CustomerPortal):
             days[-1][1].append(slot)
         return days
 
-    def _cp_book_form(self, params, submit=False):
+    def _parse_consultation_book(self, params, submit=False):
         """Parse the booking parameters: (FormParser, {child_id, topic_id, reschedule_id,
         mode, specialist_id, start}); a slot (specialist and start) is required on submit."""
         form = FormParser(request.env, params)
@@ -291,12 +268,12 @@ class ConsultationPortal(CustomerPortal):
             parsed["start"] = form.datetime("start", required=True, message=pick)
         return form, parsed
 
-    def _cp_book_page(self, parsed, error=None):
-        """Render the booking page for the parsed parameters (see _cp_book_form)."""
-        own_children = self._cp_search("consultation.child")
+    def _prepare_consultation_book_values(self, parsed, error=None):
+        """The booking page's values for the parsed parameters (see _parse_consultation_book)."""
+        own_children = self._consultation_search("consultation.child")
         children = own_children.filtered(lambda c: not c._ineligibility_reason(fields.Date.today()))
         topics = request.env["consultation.topic"].sudo().search([])
-        point = self._cp_points()[:1]
+        point = self._consultation_points()[:1]
         child = topic = reschedule = None
         if parsed.get("child_id"):
             child = own_children.filtered(lambda c: c.id == parsed["child_id"])
@@ -308,21 +285,24 @@ class ConsultationPortal(CustomerPortal):
         if parsed.get("topic_id"):
             topic = topics.filtered(lambda t: t.id == parsed["topic_id"])
         if parsed.get("reschedule_id"):
-            reschedule = self._cp_get("consultation.appointment", parsed["reschedule_id"])
-            point = reschedule.point_id
-        if (
-            point
-            and reschedule
-            and not reschedule.line_ids.filtered(
-                lambda li: li.partner_id == self._cp_partner() and li._portal_can_change()
+            reschedule = self._consultation_record(
+                "consultation.appointment", parsed["reschedule_id"]
             )
-        ):
-            error = error or self._cp_too_late(reschedule)
-            reschedule = None
+            point = reschedule.point_id
+        if reschedule:
+            try:
+                self._consultation_line(reschedule)._check_portal_can_change()
+            except UserError as exc:
+                error = error or exc.args[0]
+                reschedule = None
         mode = parsed.get("mode") or "in_person"
-        slot_days = self._cp_slots(topic, fields.Date.today(), point) if topic and child else []
-        groups = self._cp_group_sessions(topic) if topic and child and not reschedule else []
-        values = self._cp_values(
+        slot_days = (
+            self._consultation_slots(topic, fields.Date.today(), point) if topic and child else []
+        )
+        groups = (
+            self._consultation_group_sessions(topic) if topic and child and not reschedule else []
+        )
+        return self._prepare_consultation_values(
             "consultation_book",
             children=children,
             topics=topics,
@@ -335,70 +315,61 @@ class ConsultationPortal(CustomerPortal):
             point=point,
             error=error,
         )
+
+    def _render_consultation_book(self, parsed, error=None):
+        values = self._prepare_consultation_book_values(parsed, error)
         return request.render(
             "consultation_point.portal_cp_book",
             values,
-            status=FORM_ERROR_STATUS if error else 200,
+            status=FORM_ERROR_STATUS if values["error"] else 200,
         )
 
     @http.route("/my/consultation/book", type="http", auth="user", methods=["GET"], website=True)
-    def cp_book(self, **params):
-        form, parsed = self._cp_book_form(params)
+    def portal_my_consultation_book(self, **params):
+        form, parsed = self._parse_consultation_book(params)
         try:
             form.check()
         except FormError as exc:
-            return self._cp_book_page(parsed, exc.message)
-        return self._cp_book_page(parsed)
+            return self._render_consultation_book(parsed, exc.message)
+        return self._render_consultation_book(parsed)
 
     @http.route("/my/consultation/book", type="http", auth="user", methods=["POST"], website=True)
-    def cp_book_submit(self, **params):
-        form, parsed = self._cp_book_form(params, submit=True)
+    def portal_my_consultation_book_submit(self, **params):
+        form, parsed = self._parse_consultation_book(params, submit=True)
         try:
             form.check()
         except FormError as exc:
-            return self._cp_book_page(parsed, exc.message)
-        partner = self._cp_partner()
-        child = self._cp_get("consultation.child", parsed["child_id"])
-        topic = request.env["consultation.topic"].sudo().browse(parsed["topic_id"])
-        specialist = request.env["consultation.specialist"].sudo().browse(parsed["specialist_id"])
-        if (
-            not topic.exists()
-            or not specialist.exists()
-            or topic not in specialist.topic_ids
-            or specialist.point_id not in self._cp_points()
-        ):
-            return self._cp_book_page(parsed, _("Pick a slot from the list."))
+            return self._render_consultation_book(parsed, exc.message)
+        child = self._consultation_record("consultation.child", parsed["child_id"])
         old_line = None
         if parsed["reschedule_id"]:
-            old = self._cp_get("consultation.appointment", parsed["reschedule_id"])
-            old_line = self._cp_line(old)
-            if not old_line or not old_line._portal_can_change():
-                return self._cp_book_page({}, self._cp_too_late(old))
+            old = self._consultation_record("consultation.appointment", parsed["reschedule_id"])
+            old_line = self._consultation_line(old)
         try:
             appointment = (
                 request.env["consultation.appointment"]
                 .sudo()
-                .book_for_family(
-                    specialist,
-                    parsed["start"],
-                    partner.sudo(),
+                ._portal_book(
+                    self._consultation_partner().sudo(),
                     child,
-                    topic,
+                    request.env["consultation.topic"].sudo().browse(parsed["topic_id"]),
+                    request.env["consultation.specialist"].sudo().browse(parsed["specialist_id"]),
+                    parsed["start"],
                     mode=parsed["mode"],
                     replaced_line=old_line,
                 )
             )
         except (UserError, ValidationError) as exc:
-            return self._cp_book_page(parsed, exc.args[0])
+            return self._render_consultation_book(parsed, exc.args[0])
         return request.redirect(f"/my/consultation/appointments/{appointment.id}?message=reserved")
 
-    def _cp_group_sessions(self, topic=None):
+    def _consultation_group_sessions(self, topic=None):
         """Return the planned group consultations of the family's points parents may join."""
         domain = [
             ("kind", "=", "group"),
             ("state", "in", ("reserved", "confirmed")),
             ("start", ">", fields.Datetime.now()),
-            ("point_id", "in", self._cp_points().ids),
+            ("point_id", "in", self._consultation_points().ids),
         ]
         if topic:
             domain.append(("topic_id", "=", topic.id))
@@ -411,8 +382,10 @@ class ConsultationPortal(CustomerPortal):
         methods=["POST"],
         website=True,
     )
-    def cp_group_join(self, appointment_id, **params):
-        session = self._cp_group_sessions().filtered(lambda a: a.id == route_id(appointment_id))
+    def portal_my_consultation_group_join(self, appointment_id, **params):
+        session = self._consultation_group_sessions().filtered(
+            lambda a: a.id == route_id(appointment_id)
+        )
         if not session:
             raise NotFound()
         form = FormParser(request.env, params)
@@ -421,39 +394,25 @@ class ConsultationPortal(CustomerPortal):
         try:
             form.check()
         except FormError as exc:
-            return self._cp_book_page({"topic_id": session.topic_id.id}, exc.message)
-        child = self._cp_get("consultation.child", child_id)
-        partner = self._cp_partner()
-        if session.line_ids.filtered(
-            lambda li: li.partner_id == partner
-            and li.child_id == child
-            and li.state in ("booked", "waiting")
-        ):
-            return request.redirect(f"/my/consultation/appointments/{session.id}")
+            return self._render_consultation_book({"topic_id": session.topic_id.id}, exc.message)
+        child = self._consultation_record("consultation.child", child_id)
         try:
-            with request.env.cr.savepoint():
-                open_request = (
-                    request.env["consultation.request"]
-                    .sudo()
-                    ._for_booking(session.point_id, partner, child, session.topic_id, "group")
-                )
-                line = session.add_family(partner.sudo(), child, request=open_request)
+            # e-mails a seat on a confirmed session
+            line = session._portal_join(self._consultation_partner().sudo(), child)
         except (UserError, ValidationError) as exc:
-            return self._cp_book_page(parsed, exc.args[0])
-        if line.state == "booked" and session.state == "confirmed":
-            line._send_parent_mail("consultation_point.mail_template_appointment_confirmed")
+            return self._render_consultation_book(parsed, exc.args[0])
         message = "joined" if line.state == "booked" else "waiting"
         return request.redirect(f"/my/consultation/appointments/{session.id}?message={message}")
 
     # ------------------------------------------------------------- contracts
     @http.route("/my/consultation/contracts", type="http", auth="user", website=True)
-    def cp_contracts(self, **kw):
-        values = self._cp_values(
-            "consultation_contracts", contracts=self._cp_search("consultation.contract")
+    def portal_my_consultation_contracts(self, **kw):
+        values = self._prepare_consultation_values(
+            "consultation_contracts", contracts=self._consultation_search("consultation.contract")
         )
         return request.render("consultation_point.portal_cp_contracts", values)
 
-    def _cp_contract(self, contract_id, access_token=None):
+    def _consultation_contract(self, contract_id, access_token=None):
         if access_token is not None and (
             not isinstance(access_token, str) or len(access_token) > ACCESS_TOKEN_MAX
         ):
@@ -465,7 +424,7 @@ class ConsultationPortal(CustomerPortal):
             )
         except (AccessError, MissingError) as exc:
             raise NotFound() from exc
-        partner = self._cp_partner()
+        partner = self._consultation_partner()
         if not access_token and contract.partner_id != partner:
             raise NotFound()
         return contract
@@ -473,9 +432,9 @@ class ConsultationPortal(CustomerPortal):
     @http.route(
         "/my/consultation/contracts/<int:contract_id>", type="http", auth="public", website=True
     )
-    def cp_contract(self, contract_id, access_token=None, **kw):
-        contract = self._cp_contract(contract_id, access_token)
-        values = self._cp_values(
+    def portal_my_consultation_contract(self, contract_id, access_token=None, **kw):
+        contract = self._consultation_contract(contract_id, access_token)
+        values = self._prepare_consultation_values(
             "consultation_contract",
             contract=contract,
             access_token=access_token,
@@ -489,8 +448,8 @@ class ConsultationPortal(CustomerPortal):
         auth="public",
         website=True,
     )
-    def cp_contract_pdf(self, contract_id, access_token=None, **kw):
-        contract = self._cp_contract(contract_id, access_token)
+    def portal_my_consultation_contract_pdf(self, contract_id, access_token=None, **kw):
+        contract = self._consultation_contract(contract_id, access_token)
         pdf = (
             request.env["ir.actions.report"]
             .sudo()
@@ -513,10 +472,12 @@ class ConsultationPortal(CustomerPortal):
         auth="public",
         website=True,
     )
-    def cp_contract_sign(self, contract_id, access_token=None, name=None, signature=None):
+    def portal_my_consultation_contract_sign(
+        self, contract_id, access_token=None, name=None, signature=None
+    ):
         access_token = access_token or request.httprequest.args.get("access_token")
         try:
-            contract = self._cp_contract(contract_id, access_token)
+            contract = self._consultation_contract(contract_id, access_token)
         except NotFound:
             return {"error": _("This contract was not found.")}
         form = FormParser(request.env, {"name": name, "signature": signature})
@@ -540,22 +501,22 @@ class ConsultationPortal(CustomerPortal):
         }
 
     # -------------------------------------------------------------- lectures
-    def _cp_events(self):
+    def _consultation_events(self):
         return (
             request.env["event.event"]
             .sudo()
             .search(
                 [
-                    ("consultation_point_id", "in", self._cp_points().ids),
+                    ("consultation_point_id", "in", self._consultation_points().ids),
                     ("date_end", ">=", fields.Datetime.now()),
                 ],
                 order="date_begin",
             )
         )
 
-    def _cp_lectures_page(self, error=None):
-        partner = self._cp_partner()
-        events = self._cp_events()
+    def _prepare_consultation_lectures_values(self, error=None):
+        partner = self._consultation_partner()
+        events = self._consultation_events()
         registered = (
             request.env["event.registration"]
             .sudo()
@@ -568,14 +529,17 @@ class ConsultationPortal(CustomerPortal):
             )
             .event_id
         )
-        values = self._cp_values(
+        return self._prepare_consultation_values(
             "consultation_lectures", events=events, registered=registered, error=error
         )
+
+    def _render_consultation_lectures(self, error=None):
+        values = self._prepare_consultation_lectures_values(error)
         return request.render("consultation_point.portal_cp_lectures", values)
 
     @http.route("/my/consultation/lectures", type="http", auth="user", website=True)
-    def cp_lectures(self, **kw):
-        return self._cp_lectures_page()
+    def portal_my_consultation_lectures(self, **kw):
+        return self._render_consultation_lectures()
 
     @http.route(
         "/my/consultation/lectures/<int:event_id>/register",
@@ -584,45 +548,28 @@ class ConsultationPortal(CustomerPortal):
         methods=["POST"],
         website=True,
     )
-    def cp_lecture_register(self, event_id, **kw):
-        event = self._cp_events().filtered(lambda e: e.id == route_id(event_id))
+    def portal_my_consultation_lecture_register(self, event_id, **kw):
+        event = self._consultation_events().filtered(lambda e: e.id == route_id(event_id))
         if not event:
             raise NotFound()
-        partner = self._cp_partner().sudo()
-        Registration = request.env["event.registration"].sudo()
-        if Registration.search_count(
-            [
-                ("partner_id", "=", partner.id),
-                ("event_id", "=", event.id),
-                ("state", "!=", "cancel"),
-            ]
-        ):
-            return request.redirect("/my/consultation/lectures?message=registered")
-        # Lock the event so two parents cannot take its last seat together.
-        request.env.cr.execute("SELECT id FROM event_event WHERE id = %s FOR UPDATE", [event.id])
-        event.invalidate_recordset(["seats_available", "seats_taken", "seats_reserved"])
-        if event.seats_limited and event.seats_available <= 0:
-            return self._cp_lectures_page(_("Sorry, there are no seats left for this event."))
-        # No savepoint here: the event's mail scheduler may commit the transaction.
-        Registration.create(
-            {
-                "event_id": event.id,
-                "partner_id": partner.id,
-                "name": partner.name,
-                "email": partner.email,
-                "phone": partner.phone,
-            }
-        )
+        try:
+            request.env["event.registration"].sudo()._portal_register(
+                event, self._consultation_partner()
+            )
+        except UserError as exc:
+            return self._render_consultation_lectures(exc.args[0])
         return request.redirect("/my/consultation/lectures?message=registered")
 
     # --------------------------------------------------------------- consent
-    def _cp_consents(self):
-        partner = self._cp_partner()
+    def _consultation_consents(self):
+        partner = self._consultation_partner()
         return request.env["consultation.consent"].sudo().search([("partner_id", "=", partner.id)])
 
     @http.route("/my/consultation/consent", type="http", auth="user", website=True)
-    def cp_consent(self, **kw):
-        values = self._cp_values("consultation_consent", consents=self._cp_consents())
+    def portal_my_consultation_consent(self, **kw):
+        values = self._prepare_consultation_values(
+            "consultation_consent", consents=self._consultation_consents()
+        )
         return request.render("consultation_point.portal_cp_consent", values)
 
     @http.route(
@@ -632,8 +579,8 @@ class ConsultationPortal(CustomerPortal):
         methods=["POST"],
         website=True,
     )
-    def cp_consent_withdraw(self, **kw):
-        consents = self._cp_consents().filtered(lambda c: not c.withdrawn_on)
+    def portal_my_consultation_consent_withdraw(self, **kw):
+        consents = self._consultation_consents().filtered(lambda c: not c.withdrawn_on)
         if consents:
             consents.action_withdraw()
         return request.redirect("/my/consultation/consent?message=withdrawn")

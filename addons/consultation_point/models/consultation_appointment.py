@@ -171,6 +171,23 @@ class ConsultationAppointment(models.Model):
             ):
                 raise ValidationError(_("Another specialist of this consultation is busy then."))
 
+    @api.constrains("specialist_id", "other_specialist_ids", "topic_id", "point_id")
+    def _check_specialists(self):
+        """The specialist takes the consultation's topic; every specialist works at its point."""
+        for appt in self.sudo():
+            if appt.topic_id and appt.topic_id not in appt.specialist_id.topic_ids:
+                raise ValidationError(
+                    _(
+                        "%(specialist)s does not consult on %(topic)s.",
+                        specialist=appt.specialist_id.name,
+                        topic=appt.topic_id.name,
+                    )
+                )
+            if (appt.specialist_id | appt.other_specialist_ids).point_id != appt.point_id:
+                raise ValidationError(
+                    _("The specialists of a consultation work at its consultation point.")
+                )
+
     def _format_in_point_tz(self, value):
         """Format a UTC datetime in the point's time zone."""
         tz = pytz.timezone(self.point_id.resource_calendar_id.tz or "UTC")
@@ -287,6 +304,55 @@ class ConsultationAppointment(models.Model):
                 replaced_line._portal_cancel()
         return appointment
 
+    @api.model
+    def _portal_book(
+        self, partner, child, topic, specialist, start, mode="in_person", replaced_line=None
+    ):
+        """Book the slot a parent picked on the portal; return the consultation or raise a
+        UserError (nothing is kept then).
+
+        The rules of every booking apply (the specialist takes the topic and works at the
+        consultation's point, the child may be served, the slot is free and to come); the
+        portal adds that the specialist works at one of the family's points and that a
+        booking being moved (`replaced_line`) may still be changed online.
+        """
+        specialist = specialist.sudo()
+        if (
+            not topic.exists()
+            or not specialist.exists()
+            or topic not in specialist.topic_ids
+            or specialist.point_id not in self.env["consultation.point"]._portal_points_of(partner)
+        ):
+            raise UserError(_("Pick a slot from the list."))
+        if replaced_line is not None:
+            replaced_line._check_portal_can_change()
+        return self.book_for_family(
+            specialist, start, partner, child, topic, mode=mode, replaced_line=replaced_line
+        )
+
+    def _portal_join(self, partner, child):
+        """Book a family into this group session from the portal, once.
+
+        Return the family's booking: the one the child has when already booked or waiting,
+        else a new one (on the waiting list when the session is full), recorded in the
+        register of requests.
+        """
+        self.ensure_one()
+        booked = self.line_ids.filtered(
+            lambda li: li.partner_id == partner
+            and li.child_id == child
+            and li.state in ("booked", "waiting")
+        )
+        if booked:
+            return booked[:1]
+        with self.env.cr.savepoint():
+            request = (
+                self.env["consultation.request"]
+                .sudo()
+                ._for_booking(self.point_id, partner, child, self.topic_id, "group")
+            )
+            return self.add_family(partner, child, request=request)
+
     def _check_can_reschedule(self):
         """Only a planned consultation can move to another slot."""
         for appt in self:
@@ -338,7 +404,8 @@ class ConsultationAppointment(models.Model):
         return wizard._action_open()
 
     def add_family(self, partner, child, request=None):
-        """Book a family into a group session, or onto its waiting list when it is full."""
+        """Book a family into a group session, or onto its waiting list when it is full;
+        a seat on a confirmed session is e-mailed to the family (as a confirmation)."""
         self.ensure_one()
         if self.state not in ("reserved", "confirmed"):
             raise UserError(_("Families can only join a planned consultation."))
@@ -355,7 +422,7 @@ class ConsultationAppointment(models.Model):
             .search_count([("appointment_id", "=", self.id), ("state", "in", _SEATED)])
         )
         state = "booked" if taken < self.capacity else "waiting"
-        return (
+        line = (
             self.env["consultation.appointment.line"]
             .sudo()
             .create(
@@ -367,8 +434,11 @@ class ConsultationAppointment(models.Model):
                     "state": state,
                 }
             )
-            .with_env(self.env)
         )
+        # a seat on a confirmed session is confirmed: the family gets the e-mail and .ics
+        if state == "booked" and self.state == "confirmed":
+            line._send_parent_mail("consultation_point.mail_template_appointment_confirmed")
+        return line.with_env(self.env)
 
     def _promote_waiting(self):
         """Give freed seats to the families waiting longest."""

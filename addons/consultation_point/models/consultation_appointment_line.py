@@ -69,6 +69,22 @@ class ConsultationAppointmentLine(models.Model):
             if reason:
                 raise ValidationError(reason)
 
+    @api.constrains("child_id", "appointment_id", "state")
+    def _check_single_booking(self):
+        """A child is booked (or waiting) once on a consultation."""
+        for line in self.sudo().filtered(lambda li: li.state in ("booked", "waiting")):
+            if self.sudo().search_count(
+                [
+                    ("id", "!=", line.id),
+                    ("appointment_id", "=", line.appointment_id.id),
+                    ("child_id", "=", line.child_id.id),
+                    ("state", "in", ("booked", "waiting")),
+                ]
+            ):
+                raise ValidationError(
+                    _("%(child)s is already booked on this consultation.", child=line.child_id.name)
+                )
+
     @api.constrains("state", "appointment_id")
     def _check_capacity(self):
         self.appointment_id._check_capacity()
@@ -114,8 +130,47 @@ class ConsultationAppointmentLine(models.Model):
         limit = timedelta(hours=appt.point_id.cancel_limit_hours or 0)
         return fields.Datetime.now() + limit <= appt.start
 
+    def _check_portal_can_change(self):
+        """Raise a UserError unless the parent may still cancel or reschedule the booking."""
+        if not self:
+            raise UserError(_("Only a booking can be cancelled."))
+        for line in self:
+            if not line._portal_can_change():
+                raise UserError(
+                    _(
+                        "This consultation can no longer be cancelled or moved online: it is "
+                        "less than %(hours)s hours away or already closed. Please call the "
+                        "consultation point.",
+                        hours=line.appointment_id.point_id.cancel_limit_hours,
+                    )
+                )
+
+    def _portal_can_confirm(self):
+        """Tell whether the parent may confirm this booking: their own place on a reserved
+        individual consultation (staff confirm group sessions)."""
+        self.ensure_one()
+        appt = self.appointment_id
+        return self.state == "booked" and appt.kind == "individual" and appt.state == "reserved"
+
+    def _portal_confirm(self):
+        """Confirm the parent's reserved consultation, or raise a UserError (nothing kept).
+
+        A remote consultation gets its Discuss room first: the confirmation e-mail (sent
+        by action_confirm, with the .ics) carries its link.
+        """
+        if len(self) != 1 or not self._portal_can_confirm():
+            raise UserError(_("This consultation is not waiting for your confirmation."))
+        appt = self.appointment_id
+        with self.env.cr.savepoint():
+            if appt.mode == "remote" and not appt.meeting_url:
+                appt.action_generate_discuss_room()
+            appt.action_confirm()
+        return appt
+
     def _portal_cancel(self):
-        """Cancel the parent's booking: the whole consultation when it was theirs alone."""
+        """Cancel the parent's booking: the whole consultation when it was theirs alone.
+        Raise a UserError when it is too late to change it online."""
+        self._check_portal_can_change()
         for line in self.sudo():
             appt = line.appointment_id
             if appt.kind == "individual":

@@ -131,6 +131,19 @@ class ConsultationPoint(models.Model):
         """Return the current company's consultation point (the default of new records)."""
         return self.search([("company_id", "=", self.env.company.id)], limit=1)
 
+    @api.model
+    def _portal_points_of(self, partner):
+        """Return the consultation points a family deals with: those of its requests and
+        all of its company's (every point when it has neither)."""
+        Point = self.sudo()
+        points = (
+            self.env["consultation.request"].sudo().search([("partner_id", "=", partner.id)])
+        ).point_id
+        company = partner.sudo().company_id
+        if company:
+            points |= Point.search([("company_id", "=", company.id)])
+        return points or Point.search([])
+
     def _ensure_request_sequence(self):
         """Give the point its own yearly-numbered sequence of requests."""
         for point in self.filtered(lambda p: not p.request_sequence_id):

@@ -7,3 +7,4 @@ from . import test_concurrency
 from . import test_security
 from . import test_reports
 from . import test_bad_input
+from . import test_booking_rules

@@ -141,7 +141,7 @@ class TestSpecialistUi(ConsultationFixtures, HttpCase):
                 {
                     "point_id": fx.point.id,
                     "specialist_id": spec.id,
-                    "topic_id": fx.topic.id,
+                    "topic_id": spec.topic_ids[:1].id,
                     "start": noon(day),
                     "stop": noon(day) + timedelta(minutes=45),
                     "line_ids": [Command.create({"partner_id": partner.id, "child_id": child.id})],
