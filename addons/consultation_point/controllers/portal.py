@@ -239,7 +239,7 @@ class ConsultationPortal(CustomerPortal):
         return request.redirect(f"/my/consultation/appointments/{appointment.id}?message=cancelled")
 
     # -------------------------------------------------------------- booking
-    def _consultation_slots(self, topic, date_from, point, exclude=None):
+    def _consultation_slots(self, topic, date_from, point):
         """Return the free slots for `topic` grouped by day: [(day label, [slot])]."""
         slots = point.sudo()._get_free_slots(
             topic, date_from, date_from + timedelta(days=BOOKING_DAYS)
@@ -297,7 +297,9 @@ class ConsultationPortal(CustomerPortal):
                 reschedule = None
         mode = parsed.get("mode") or "in_person"
         slot_days = (
-            self._consultation_slots(topic, fields.Date.today(), point) if topic and child else []
+            self._consultation_slots(topic, fields.Date.today(), point)
+            if topic and child and point
+            else []
         )
         groups = (
             self._consultation_group_sessions(topic) if topic and child and not reschedule else []
